@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { auth } from "@/lib/site/auth";
+import { AuthCard } from "@/components/site/auth-card";
+import { SignInForm } from "@/components/site/sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  if ((await auth())?.user) redirect("/dashboard");
+  const { callbackUrl } = await searchParams;
+  // proxy.ts passes an absolute URL; keep only its path, and only a same-site one.
+  const path = callbackUrl ? safePath(callbackUrl) : undefined;
+  return (
+    <AuthCard
+      title="Sign in to Northwind Cloud"
+      subtitle={
+        <>
+          New here?{" "}
+          <Link href="/sign-up" className="font-medium text-brand-600 hover:underline">
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      <SignInForm callbackUrl={path} />
+    </AuthCard>
+  );
+}
+
+function safePath(value: string): string | undefined {
+  try {
+    const url = new URL(value, "http://placeholder.invalid");
+    return url.pathname.startsWith("//") ? undefined : url.pathname + url.search;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,14 @@
+import { db } from "@/lib/shared/db";
+
+export const dynamic = "force-dynamic";
+
+/** Liveness and database reachability, for `webServer` in Playwright and for load balancers. */
+export async function GET() {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    console.error("Health check: database unreachable:", error instanceof Error ? error.message : error);
+    return Response.json({ status: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+  }
+}

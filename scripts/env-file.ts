@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+
+/** Fresh secrets for a new .env (or a throwaway test environment): 32 random bytes each, base64url. */
+export function freshSecrets() {
+  const secret = () => randomBytes(32).toString("base64url");
+  return {
+    AUTH_SECRET: secret(),
+    DESK_MASTER_KEY: secret(),
+    ASAP_JWT_SECRET: secret(),
+  };
+}
+
+export function renderEnvFile(values: { DATABASE_URL: string; PORT: string }): string {
+  const secrets = freshSecrets();
+  return `# Written by \`npm run setup\` on ${new Date().toISOString()}. Never commit this file.
+
+# ── Shared ──
+DATABASE_URL=${values.DATABASE_URL}
+
+# ── Business site (Northwind Cloud) ──
+# next-auth's cookie and session encryption secret.
+AUTH_SECRET=${secrets.AUTH_SECRET}
+# Trust the Host header for next-auth's URLs (self-hosted, possibly behind a proxy).
+AUTH_TRUST_HOST=true
+# The demo ASAP add-on's signing key, as shown once by the Desk portal. The HMAC key is these
+# characters' UTF-8 bytes exactly as written: do not base64-decode them.
+ASAP_ADDON_ID=addon_demo
+ASAP_JWT_KID=demo-key-1
+ASAP_JWT_SECRET=${secrets.ASAP_JWT_SECRET}
+DESK_BASE_URL=http://localhost:${values.PORT}
+
+# ── Desk simulator ──
+# Encrypts ASAP signing secrets at rest. Losing it makes stored keys unreadable.
+DESK_MASTER_KEY=${secrets.DESK_MASTER_KEY}
+`;
+}
