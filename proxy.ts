@@ -1,7 +1,10 @@
 import NextAuth from "next-auth";
 import { authConfig } from "@/lib/site/auth.config";
 
-// Optimistic redirect to /sign-in for signed-in areas; it reads only the session cookie, no database.
-export const { auth: proxy } = NextAuth(authConfig);
+const { auth } = NextAuth(authConfig);
+
+// Optimistic redirect to /sign-in for signed-in areas, decided by `authorized` in auth.config.ts from
+// the session cookie alone (no database). Pages re-check through requireUser().
+export default auth(() => undefined);
 
 export const config = { matcher: ["/dashboard/:path*", "/account/:path*"] };

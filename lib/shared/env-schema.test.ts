@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseServerEnv } from "./env-schema";
+
+const valid = {
+  DATABASE_URL: "file:./prisma/dev.db",
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  DESK_MASTER_KEY: randomBytes(32).toString("base64url"),
+};
+
+function messageFor(source: Record<string, string | undefined>): string {
+  try {
+    parseServerEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the environment to be refused");
+}
+
+describe("parseServerEnv", () => {
+  it("accepts a complete environment", () => {
+    expect(parseServerEnv(valid)).toMatchObject({ DATABASE_URL: valid.DATABASE_URL, NODE_ENV: "development" });
+  });
+
+  it("names a missing AUTH_SECRET and says how to create one", () => {
+    const message = messageFor({ ...valid, AUTH_SECRET: undefined });
+    expect(message).toContain("AUTH_SECRET is missing");
+    expect(message).toContain("npm run setup");
+    expect(message).toContain("randomBytes(32)");
+  });
+
+  it("refuses an AUTH_SECRET shorter than 32 characters", () => {
+    expect(messageFor({ ...valid, AUTH_SECRET: "x".repeat(31) })).toContain("AUTH_SECRET is too short");
+  });
+
+  it("refuses a DESK_MASTER_KEY that is not 32 bytes of base64url", () => {
+    expect(messageFor({ ...valid, DESK_MASTER_KEY: randomBytes(16).toString("base64url") })).toContain(
+      "DESK_MASTER_KEY must be 32 random bytes",
+    );
+    expect(messageFor({ ...valid, DESK_MASTER_KEY: "=".repeat(43) })).toContain("DESK_MASTER_KEY must be 32 random bytes");
+  });
+
+  it("lists every problem at once", () => {
+    const message = messageFor({});
+    for (const name of ["DATABASE_URL", "AUTH_SECRET", "DESK_MASTER_KEY"]) expect(message).toContain(name);
+  });
+
+  it("refuses a non-SQLite DATABASE_URL until the PostgreSQL path exists", () => {
+    expect(messageFor({ ...valid, DATABASE_URL: "postgres://localhost/app" })).toContain("SQLite URL");
+  });
+});
