@@ -6,6 +6,8 @@ parseServerEnv(process.env);
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // The e2e suite builds into its own folder, so it never disturbs a running `next dev`.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Native modules stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],

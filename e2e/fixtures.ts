@@ -1,0 +1,38 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { createAccount, type Account } from "./support/database";
+import { SignInPage } from "./pages/sign-in-page";
+import { SignUpPage } from "./pages/sign-up-page";
+
+/**
+ * Shared set-up for specs, reusable by integrators: page objects, a fresh account per test, and a
+ * signed-in page that skips the UI (Auth.js's own CSRF-protected credentials endpoint).
+ */
+type Fixtures = {
+  signInPage: SignInPage;
+  signUpPage: SignUpPage;
+  account: Account;
+  signedInPage: Page;
+};
+
+export async function signInThroughApi(page: Page, account: Account) {
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: account.email, password: account.password, callbackUrl: "/dashboard" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), "credentials callback redirects after a successful sign-in").toBe(302);
+  expect(response.headers().location).not.toContain("error=");
+}
+
+export const test = base.extend<Fixtures>({
+  signInPage: async ({ page }, use) => use(new SignInPage(page)),
+  signUpPage: async ({ page }, use) => use(new SignUpPage(page)),
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  account: async ({}, use) => use(await createAccount()),
+  signedInPage: async ({ page, account }, use) => {
+    await signInThroughApi(page, account);
+    await use(page);
+  },
+});
+
+export { expect };
