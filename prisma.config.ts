@@ -5,6 +5,10 @@ import { defineConfig } from "prisma/config";
 
 // The same .env files Next.js reads, so the CLI and the app always agree on DATABASE_URL.
 nextEnv.loadEnvConfig(process.cwd());
+// Before `npm run setup` writes .env (e.g. `prisma generate` during `npm ci`), fall back to the demo
+// database. Prisma 6.19's generate, left without a resolvable datasource URL, tries to download the
+// native query engine, which fails offline.
+process.env.DATABASE_URL ??= "file:./prisma/dev.db";
 
 export default defineConfig({
   experimental: { adapter: true },
@@ -17,8 +21,6 @@ export default defineConfig({
   // The WebAssembly schema engine: nothing native is downloaded, so migrations work offline.
   engine: "js",
   async adapter() {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set (run `npm run setup` to create .env)");
-    return new PrismaBetterSQLite3({ url });
+    return new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "" });
   },
 });
