@@ -27,7 +27,6 @@ export async function signInThroughApi(page: Page, account: Account) {
 export const test = base.extend<Fixtures>({
   signInPage: async ({ page }, use) => use(new SignInPage(page)),
   signUpPage: async ({ page }, use) => use(new SignUpPage(page)),
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   account: async ({}, use) => use(await createAccount()),
   signedInPage: async ({ page, account }, use) => {
     await signInThroughApi(page, account);
