@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { AsapError } from "./errors";
+
+/**
+ * The ASAP JWT's claims (DESIGN §2), read into a typed object. Unknown claims are dropped, never
+ * spread, so a "__proto__" claim reaches nothing. Times: `not_before`/`not_after` and the vendor's
+ * `exp` alias are milliseconds; the `nbf`/`iat` aliases are seconds.
+ */
+export type AsapClaims = {
+  email: string;
+  name?: string;
+  jti?: string;
+  /** Milliseconds since the epoch. */
+  notBefore: number;
+  notAfter: number;
+};
+
+
+export const MAX_VALIDITY_MS = 10 * 60 * 1000;
+
+/** Below this a "milliseconds" value is really seconds (1e11 ms is March 1973; 1e11 s is the year 5138). */
+const MS_FLOOR = 1e11;
+
+const integer = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+const claimsSchema = z.object({
+  email: z.string().max(254).pipe(z.email()),
+  email_verified: z.boolean(),
+  name: z.string().max(100).optional(),
+  jti: z.string().min(1).max(255).optional(),
+  not_before: integer.optional(),
+  not_after: integer.optional(),
+  nbf: integer.optional(),
+  iat: integer.optional(),
+  exp: integer.optional(),
+});
+
+const CLAIM_RULES: Record<string, string> = {
+  email: "a valid email address of at most 254 characters",
+  email_verified: "the boolean true",
+  name: "a string of at most 100 characters",
+  jti: "a non-empty string of at most 255 characters",
+  not_before: "an integer: milliseconds since the epoch",
+  not_after: "an integer: milliseconds since the epoch",
+  nbf: "an integer: seconds since the epoch",
+  iat: "an integer: seconds since the epoch",
+  exp: "an integer: milliseconds since the epoch (the vendor's unit, unlike RFC 7519)",
+};
+
+function missing(claim: string, hint: string): AsapError {
+  return new AsapError("CLAIM_MISSING", `The token has no ${claim} claim.`, hint);
+}
+
+function invalid(claim: string, hint = `${claim} must be ${CLAIM_RULES[claim]}.`): AsapError {
+  return new AsapError("CLAIM_INVALID", `The ${claim} claim is not valid.`, hint);
+}
+
+/** Shape and presence of every claim: CLAIM_MISSING, CLAIM_INVALID or EMAIL_NOT_VERIFIED. */
+export function readClaims(payload: unknown): AsapClaims {
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    throw new AsapError("TOKEN_MALFORMED", "The token's payload is not a JSON object.", "Sign a JSON object of claims.");
+  }
+  const has = (claim: string) => Object.hasOwn(payload, claim) && (payload as Record<string, unknown>)[claim] !== null;
+  if (!has("email")) throw missing("email", "Add the user's email address: it identifies the Desk contact.");
+  if (!has("email_verified")) throw missing("email_verified", "Add email_verified: true once your app has verified the address.");
+  if (!has("not_before") && !has("nbf") && !has("iat")) {
+    throw missing("not_before", "Add not_before: the time the token becomes valid, in milliseconds since the epoch (Date.now()).");
+  }
+  if (!has("not_after") && !has("exp")) {
+    throw missing("not_after", "Add not_after: when the token stops being valid, in milliseconds since the epoch (at most 10 minutes after not_before).");
+  }
+
+  const parsed = claimsSchema.safeParse(payload);
+  if (!parsed.success) {
+    const claim = String(parsed.error.issues[0]?.path[0] ?? "payload");
+    throw invalid(claim);
+  }
+  const claims = parsed.data;
+  if (!claims.email_verified) {
+    throw new AsapError(
+      "EMAIL_NOT_VERIFIED",
+      "The token says the user's email address is not verified.",
+      "Only sign tokens for users whose address your app has verified, with email_verified: true.",
+    );
+  }
+
+  return {
+    email: claims.email.toLowerCase(),
+    ...(claims.name !== undefined ? { name: claims.name } : {}),
+    ...(claims.jti !== undefined ? { jti: claims.jti } : {}),
+    notBefore: startOf(claims),
+    notAfter: endOf(claims),
+  };
+}
+
+function startOf(claims: z.infer<typeof claimsSchema>): number {
+  if (claims.not_before !== undefined) return milliseconds("not_before", claims.not_before);
+  const [claim, value] = claims.nbf !== undefined ? ["nbf", claims.nbf] : ["iat", claims.iat ?? 0];
+  if (value >= MS_FLOOR) {
+    throw invalid(claim, `${claim} looks like milliseconds (${value}); as an alias of not_before it must be seconds since the epoch. Divide by 1000, or send not_before in milliseconds.`);
+  }
+  return value * 1000;
+}
+
+function endOf(claims: z.infer<typeof claimsSchema>): number {
+  return claims.not_after !== undefined ? milliseconds("not_after", claims.not_after) : milliseconds("exp", claims.exp ?? 0);
+}
+
+function milliseconds(claim: string, value: number): number {
+  if (value < MS_FLOOR) {
+    throw invalid(claim, `${claim} is in seconds (${value}); it must be milliseconds since the epoch. Multiply by 1000 (in JavaScript: Date.now()).`);
+  }
+  return value;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The validity window: not_after after not_before (CLAIM_INVALID), and not too long (VALIDITY_TOO_LONG). */
+export function checkWindow({ notBefore, notAfter }: AsapClaims, maxValidityMs = MAX_VALIDITY_MS): void {
+  if (notAfter <= notBefore) {
+    throw invalid("not_after", `not_after (${iso(notAfter)}) must be later than not_before (${iso(notBefore)}).`);
+  }
+  if (notAfter - notBefore > maxValidityMs) {
+    const minutes = Math.round((notAfter - notBefore) / 60_000);
+    throw new AsapError(
+      "VALIDITY_TOO_LONG",
+      `The token is valid for ${minutes} minutes; at most ${maxValidityMs / 60_000} are allowed.`,
+      "Mint a fresh short-lived token for each login: not_after = not_before + 300000 (5 minutes) is the usual choice.",
+    );
+  }
+}
+
+/** The clock, with the add-on's tolerance each way: TOKEN_NOT_YET_VALID, TOKEN_EXPIRED. */
+export function checkClock({ notBefore, notAfter }: AsapClaims, now: number, clockSkewSeconds: number): void {
+  const skewMs = clockSkewSeconds * 1000;
+  if (now + skewMs < notBefore) {
+    throw new AsapError(
+      "TOKEN_NOT_YET_VALID",
+      `The token is not valid before ${iso(notBefore)}; the Desk's clock says ${iso(now)}.`,
+      `Set not_before to the current time, and check the signing server's clock (tolerance: ${clockSkewSeconds} s).`,
+    );
+  }
+  if (now - skewMs >= notAfter) {
+    throw new AsapError(
+      "TOKEN_EXPIRED",
+      `The token expired at ${iso(notAfter)}; the Desk's clock says ${iso(now)}.`,
+      `Mint the token right before login rather than caching it, and check the signing server's clock (tolerance: ${clockSkewSeconds} s).`,
+    );
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The IAM server's refusal reasons (DESIGN §3): stable codes integrators can match on, a message
+ * saying what happened, and a hint saying what to change. Never the token, never a secret.
+ */
+export const ASAP_ERROR_CODES = [
+  "TOKEN_MALFORMED",
+  "TOKEN_TOO_LARGE",
+  "ALG_NOT_ALLOWED",
+  "SIGNATURE_INVALID",
+  "KEY_NOT_FOUND",
+  "KEY_REVOKED",
+  "TOKEN_NOT_YET_VALID",
+  "TOKEN_EXPIRED",
+  "VALIDITY_TOO_LONG",
+  "CLAIM_MISSING",
+  "CLAIM_INVALID",
+  "EMAIL_NOT_VERIFIED",
+  "TOKEN_REPLAYED",
+  "ADDON_NOT_FOUND",
+  "JWT_NOT_ENABLED",
+  "FLOW_NOT_ENABLED",
+  "ORIGIN_NOT_ALLOWED",
+  "LEGACY_ENDPOINT_FAILED",
+  "RATE_LIMITED",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "VALIDATION_FAILED",
+] as const;
+
+export type AsapErrorCode = (typeof ASAP_ERROR_CODES)[number];
+
+const STATUS: Partial<Record<AsapErrorCode, number>> = {
+  ADDON_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  JWT_NOT_ENABLED: 403,
+  FLOW_NOT_ENABLED: 403,
+  RATE_LIMITED: 429,
+  VALIDATION_FAILED: 400,
+  LEGACY_ENDPOINT_FAILED: 502,
+};
+
+export class AsapError extends Error {
+  override name = "AsapError";
+
+  constructor(
+    readonly code: AsapErrorCode,
+    message: string,
+    readonly hint: string,
+    /** Seconds to wait, for RATE_LIMITED. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return STATUS[this.code] ?? 401;
+  }
+
+  toJSON() {
+    return { code: this.code, message: this.message, hint: this.hint };
+  }
+}

@@ -1,0 +1,54 @@
+import { decodeProtectedHeader, type ProtectedHeaderParameters } from "jose";
+import { AsapError } from "./errors";
+
+export const MAX_TOKEN_BYTES = 8 * 1024;
+
+// Exactly three unpadded base64url segments: jose on Node 20 tolerates "=" padding and white space,
+// which makes tokens malleable (draft-ietf-oauth-rfc8725bis §3.14 says reject).
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+export function checkSize(token: string): void {
+  if (Buffer.byteLength(token, "utf8") > MAX_TOKEN_BYTES) {
+    throw new AsapError(
+      "TOKEN_TOO_LARGE",
+      `The token is larger than ${MAX_TOKEN_BYTES / 1024} KiB.`,
+      "Sign only the claims ASAP reads: email, email_verified, name, not_before, not_after, jti.",
+    );
+  }
+}
+
+export function checkFormat(token: string): void {
+  if (!COMPACT_JWS.test(token)) {
+    throw new AsapError(
+      "TOKEN_MALFORMED",
+      "The token is not a compact JWS: three base64url segments separated by dots.",
+      "Send the token exactly as your JWT library produced it: no quotes, spaces, padding or 'Bearer ' prefix.",
+    );
+  }
+}
+
+export type AsapHeader = { kid?: string };
+
+/** alg must be HS256 (never "none", never an asymmetric or longer HMAC); typ, when present, JWT. */
+export function readHeader(token: string): AsapHeader {
+  let header: ProtectedHeaderParameters;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    throw new AsapError("TOKEN_MALFORMED", "The token's header is not base64url-encoded JSON.", "Sign the token with a JWT library.");
+  }
+  if (header.alg !== "HS256") {
+    throw new AsapError(
+      "ALG_NOT_ALLOWED",
+      `The token is signed with alg ${JSON.stringify(header.alg ?? null)}; only HS256 is accepted.`,
+      "Sign with HMAC-SHA256 (HS256) and the add-on's secret.",
+    );
+  }
+  if (header.typ !== undefined && header.typ !== "JWT") {
+    throw new AsapError("TOKEN_MALFORMED", `The token's typ header is ${JSON.stringify(header.typ)}.`, 'Leave typ out, or set it to "JWT".');
+  }
+  if (header.kid !== undefined && (typeof header.kid !== "string" || header.kid.length === 0 || header.kid.length > 128)) {
+    throw new AsapError("TOKEN_MALFORMED", "The token's kid header is not a short string.", "Set kid to the key id shown in the portal.");
+  }
+  return header.kid === undefined ? {} : { kid: header.kid };
+}

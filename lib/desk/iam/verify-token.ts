@@ -1,0 +1,130 @@
+import { compactVerify, errors as joseErrors } from "jose";
+import type { KeyRing, RingKey } from "@/lib/desk/keys/key-ring";
+import { checkClock, checkWindow, MAX_VALIDITY_MS, readClaims, type AsapClaims } from "./claims";
+import { AsapError } from "./errors";
+import { checkFormat, checkSize, readHeader } from "./token-format";
+
+/**
+ * The IAM verifier of the new flow: every rule of DESIGN §2, in a fixed order, each a named check so
+ * the portal's debugger can show exactly which one passed or failed. jose verifies the signature;
+ * every claim rule is ours, since jose knows nothing of not_before/not_after in milliseconds.
+ */
+export type VerifyOptions = {
+  keys: KeyRing;
+  /** Milliseconds since the epoch. */
+  now: number;
+  clockSkewSeconds: number;
+  maxValidityMs?: number;
+  /**
+   * Records a jti and says whether it was already used. Login passes the real store; the debugger a
+   * read-only look, so that explaining a token never spends it.
+   */
+  replay?: (jti: string, expiresAt: Date) => Promise<"fresh" | "replayed">;
+};
+
+export type VerifiedToken = { claims: AsapClaims; kid: string };
+
+export type CheckOutcome = { check: string; passed: boolean; detail: string };
+
+export const CHECKS = ["size", "format", "header", "key", "signature", "claims", "validity window", "clock", "replay"] as const;
+
+type Check = (typeof CHECKS)[number];
+
+export async function verifyAsapToken(token: string, options: VerifyOptions, trace?: CheckOutcome[]): Promise<VerifiedToken> {
+  const step = async <T>(check: Check, run: () => T | Promise<T>, detail: (value: T) => string): Promise<T> => {
+    try {
+      const value = await run();
+      trace?.push({ check, passed: true, detail: detail(value) });
+      return value;
+    } catch (error) {
+      if (error instanceof AsapError) trace?.push({ check, passed: false, detail: `${error.code}: ${error.message} ${error.hint}` });
+      throw error;
+    }
+  };
+
+  await step("size", () => checkSize(token), () => `${Buffer.byteLength(token)} bytes`);
+  await step("format", () => checkFormat(token), () => "three base64url segments");
+  const header = await step("header", () => readHeader(token), (h) => `alg HS256${h.kid ? `, kid ${h.kid}` : ", no kid"}`);
+  const candidates = await step("key", () => selectKeys(options.keys, header.kid, new Date(options.now)), describeKeys);
+  const { payload, kid } = await step("signature", () => checkSignature(token, candidates), (v) => `HS256 signature matches key ${v.kid}`);
+  const claims = await step("claims", () => readClaims(payload), (c) => `email ${c.email}, email_verified true${c.jti ? `, jti ${c.jti}` : ", no jti"}`);
+  const maxValidityMs = options.maxValidityMs ?? MAX_VALIDITY_MS;
+  await step(
+    "validity window",
+    () => checkWindow(claims, maxValidityMs),
+    () => `${Math.round((claims.notAfter - claims.notBefore) / 1000)} s, at most ${maxValidityMs / 1000} s`,
+  );
+  await step(
+    "clock",
+    () => checkClock(claims, options.now, options.clockSkewSeconds),
+    () => `valid now (tolerance ${options.clockSkewSeconds} s)`,
+  );
+  await step("replay", () => checkReplay(claims, options), (outcome) => outcome);
+  return { claims, kid };
+}
+
+async function selectKeys(keys: KeyRing, kid: string | undefined, now: Date): Promise<RingKey[]> {
+  if (kid === undefined) {
+    const live = await keys.live(now);
+    if (live.length === 0) {
+      throw new AsapError("KEY_NOT_FOUND", "The add-on has no live signing key.", "Generate a signing key in the portal.");
+    }
+    return live;
+  }
+  const key = await keys.find(kid);
+  if (!key) {
+    throw new AsapError("KEY_NOT_FOUND", `No signing key of this add-on has kid "${kid}".`, "Use the key id shown in the portal for this add-on, or leave kid out.");
+  }
+  if (key.revokedAt) {
+    throw new AsapError("KEY_REVOKED", `The key "${kid}" was revoked at ${key.revokedAt.toISOString()}.`, "Sign with the add-on's current key: generate one in the portal if none is live.");
+  }
+  if (key.expiresAt && key.expiresAt <= now) {
+    throw new AsapError(
+      "KEY_REVOKED",
+      `The key "${kid}" was rotated out; it stopped working at ${key.expiresAt.toISOString()}.`,
+      "Deploy the new key (ASAP_JWT_SECRET and ASAP_JWT_KID) that replaced it.",
+    );
+  }
+  return [key];
+}
+
+function describeKeys(keys: RingKey[]): string {
+  return keys.length === 1 ? `key ${keys[0]?.kid}` : `no kid: trying ${keys.length} live keys (${keys.map((k) => k.kid).join(", ")})`;
+}
+
+async function checkSignature(token: string, candidates: RingKey[]): Promise<{ payload: unknown; kid: string }> {
+  for (const key of candidates) {
+    try {
+      const { payload } = await compactVerify(token, await key.cryptoKey(), { algorithms: ["HS256"] });
+      return { payload: parseJson(payload), kid: key.kid };
+    } catch (error) {
+      if (error instanceof AsapError) throw error;
+      if (error instanceof joseErrors.JWSSignatureVerificationFailed) continue;
+      throw new AsapError("TOKEN_MALFORMED", "The token could not be parsed as a JWS.", "Sign the token with a JWT library.");
+    }
+  }
+  throw new AsapError(
+    "SIGNATURE_INVALID",
+    "The signature does not match the add-on's signing key.",
+    "Sign with HS256 using the secret's characters as UTF-8 bytes, exactly as shown in the portal: do not base64-decode it. Check that the kid and the secret belong together.",
+  );
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new AsapError("TOKEN_MALFORMED", "The token's payload is not UTF-8 JSON.", "Sign a JSON object of claims.");
+  }
+}
+
+async function checkReplay(claims: AsapClaims, { replay, clockSkewSeconds }: VerifyOptions): Promise<string> {
+  if (claims.jti === undefined) return "no jti: replay protection needs one (recommended)";
+  if (!replay) return "not checked";
+  // Remembered until the token could no longer pass the clock check anyway.
+  const expiresAt = new Date(claims.notAfter + clockSkewSeconds * 1000);
+  if ((await replay(claims.jti, expiresAt)) === "replayed") {
+    throw new AsapError("TOKEN_REPLAYED", `The token with jti "${claims.jti}" was already used to log in.`, "Mint a fresh token, with a new jti, for every login.");
+  }
+  return `jti ${claims.jti} not used before`;
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/shared/prisma-client";
+import { openSecret } from "./secret-box";
+
+/** A signing key as the verifier needs it: its life-cycle dates and the HMAC key, imported lazily. */
+export type RingKey = {
+  kid: string;
+  revokedAt: Date | null;
+  /** Set when the key was rotated: it keeps working until then. */
+  expiresAt: Date | null;
+  cryptoKey(): Promise<CryptoKey>;
+};
+
+export interface KeyRing {
+  find(kid: string): Promise<RingKey | null>;
+  /** Keys neither revoked nor past their rotation expiry, newest first. */
+  live(now: Date): Promise<RingKey[]>;
+}
+
+// Imported once per sealed secret: a raw Uint8Array would make jose import it on every verify (~2x slower).
+// The sealed text is part of the cache key, so a re-sealed (new) secret under the same kid is a new entry.
+const cryptoKeys = new Map<string, Promise<CryptoKey>>();
+
+export function importHmacKey(secret: string): Promise<CryptoKey> {
+  // The key is the secret's UTF-8 bytes exactly as shown in the portal (the vendor's secretKey.getBytes()).
+  return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+}
+
+type KeyRow = { kid: string; secretEncrypted: string; revokedAt: Date | null; expiresAt: Date | null };
+
+function toRingKey(row: KeyRow, masterKey: Buffer): RingKey {
+  return {
+    kid: row.kid,
+    revokedAt: row.revokedAt,
+    expiresAt: row.expiresAt,
+    cryptoKey() {
+      const cacheKey = `${row.kid}\u0000${row.secretEncrypted}`;
+      let key = cryptoKeys.get(cacheKey);
+      if (!key) {
+        key = importHmacKey(openSecret(row.secretEncrypted, row.kid, masterKey));
+        cryptoKeys.set(cacheKey, key);
+      }
+      return key;
+    },
+  };
+}
+
+const columns = { kid: true, secretEncrypted: true, revokedAt: true, expiresAt: true } as const;
+
+export function databaseKeyRing(prisma: PrismaClient, addonId: string, masterKey: Buffer): KeyRing {
+  return {
+    async find(kid) {
+      const row = await prisma.asapKey.findFirst({ where: { addonId, kid }, select: columns });
+      return row ? toRingKey(row, masterKey) : null;
+    },
+    async live(now) {
+      const rows = await prisma.asapKey.findMany({
+        where: { addonId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+        select: columns,
+        orderBy: { createdAt: "desc" },
+      });
+      return rows.map((row) => toRingKey(row, masterKey));
+    },
+  };
+}
