@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,components,prisma,scripts}/**/*.test.ts"],
+          include: ["{lib,components,prisma,scripts,test}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
         },
       },

@@ -3,7 +3,7 @@
  * fresh SQLite database with the demo seed and throwaway secrets. Started by playwright.config.ts.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freshSecrets } from "./env-file";
 
@@ -27,6 +27,14 @@ const env: NodeJS.ProcessEnv = {
   DESK_BASE_URL: `http://localhost:${port}`,
   PORT: port,
 };
+
+// Specs arrange data in this database (add-ons with sealed keys, users) and sign tokens with these.
+const { AUTH_SECRET: _auth, ...shared } = env;
+writeFileSync(
+  path.join(dir, "env.json"),
+  JSON.stringify({ DATABASE_URL: shared.DATABASE_URL, DESK_MASTER_KEY: shared.DESK_MASTER_KEY, ASAP_JWT_SECRET: shared.ASAP_JWT_SECRET, ASAP_JWT_KID: shared.ASAP_JWT_KID }),
+  { mode: 0o600 },
+);
 
 const step = (title: string, args: string[]) => {
   console.log(`[e2e-server] ${title}`);

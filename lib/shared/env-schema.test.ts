@@ -6,6 +6,9 @@ const valid = {
   DATABASE_URL: "file:./prisma/dev.db",
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   DESK_MASTER_KEY: randomBytes(32).toString("base64url"),
+  ASAP_ADDON_ID: "addon_demo",
+  ASAP_JWT_SECRET: randomBytes(32).toString("base64url"),
+  DESK_BASE_URL: "http://localhost:3000",
 };
 
 function messageFor(source: Record<string, string | undefined>): string {
@@ -39,6 +42,10 @@ describe("parseServerEnv", () => {
       "DESK_MASTER_KEY must be 32 random bytes",
     );
     expect(messageFor({ ...valid, DESK_MASTER_KEY: "=".repeat(43) })).toContain("DESK_MASTER_KEY must be 32 random bytes");
+  });
+
+  it("refuses an ASAP signing secret shorter than 32 random bytes, where it is configured", () => {
+    expect(messageFor({ ...valid, ASAP_JWT_SECRET: "short-secret" })).toContain("ASAP_JWT_SECRET is shorter than 32 random bytes");
   });
 
   it("lists every problem at once", () => {

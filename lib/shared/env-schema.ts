@@ -30,6 +30,16 @@ export const serverEnvSchema = z.object({
   AUTH_SECRET: secret("AUTH_SECRET"),
   /** Encrypts ASAP signing secrets at rest in the Desk simulator's database. */
   DESK_MASTER_KEY: aes256Key("DESK_MASTER_KEY"),
+
+  // The business site's ASAP integration: what an integrator copies from the Desk portal.
+  ASAP_ADDON_ID: z.string({ error: "ASAP_ADDON_ID is missing: the id of the ASAP add-on, shown in the Desk portal" }).min(1),
+  ASAP_JWT_KID: z.string().min(1).max(128).optional(),
+  ASAP_JWT_SECRET: z
+    .string({ error: "ASAP_JWT_SECRET is missing: copy the add-on's signing secret from the Desk portal (or run `npm run setup`)" })
+    .min(43, {
+      error: "ASAP_JWT_SECRET is shorter than 32 random bytes (43 base64url characters): generate a key in the Desk portal and copy it whole",
+    }),
+  DESK_BASE_URL: z.url({ error: "DESK_BASE_URL must be the Desk's base URL, e.g. http://localhost:3000" }),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -15,4 +15,6 @@ Object.assign(process.env, {
   DESK_MASTER_KEY: secret(),
   ASAP_JWT_SECRET: secret(),
   ASAP_JWT_KID: "test-key-1",
+  ASAP_ADDON_ID: "addon_demo",
+  DESK_BASE_URL: "http://localhost:3000",
 });

@@ -1,4 +1,5 @@
-import "server-only";
+// No `server-only` here: pure functions that hold no key themselves (callers pass DESK_MASTER_KEY), so
+// test fixtures can seal keys for the e2e database too.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 /**

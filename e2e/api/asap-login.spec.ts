@@ -1,0 +1,140 @@
+import type { APIResponse } from "@playwright/test";
+import { expect, signInThroughApi, test } from "../fixtures";
+import { baseURL } from "../../playwright.config";
+import { addKey, createAddon, DEMO_ADDON_ID, e2eEnv, loginEvents, signToken, type TestAddon } from "../support/desk";
+
+// The new flow over real HTTP against the production server and its database (DESIGN §2–§3).
+const LOGIN = "/desk/api/asap/v1/login";
+const SITE = new URL(baseURL).origin;
+
+async function expectRefusal(response: APIResponse, status: number, code: string) {
+  const text = await response.text();
+  expect(response.status(), text).toBe(status);
+  const body = JSON.parse(text) as { error: { code: string; message: string; hint: string } };
+  expect(body.error.code).toBe(code);
+  expect(body.error.hint.length).toBeGreaterThan(0);
+  // Nothing internal leaks: no stack frames, no secret of the e2e server.
+  expect(text).not.toMatch(/\n\s+at\s|node_modules|\.ts:\d+/);
+  for (const secret of Object.values(e2eEnv())) expect(text).not.toContain(secret);
+  expect(response.headers()["cache-control"]).toBe("no-store");
+  return body.error;
+}
+
+test.describe("POST /api/asap/token (site)", () => {
+  test("requires a signed-in user", async ({ request }) => {
+    const response = await request.post("/api/asap/token", { headers: { "sec-fetch-site": "same-origin" } });
+    expect(response.status()).toBe(401);
+    expect(response.headers()["cache-control"]).toBe("no-store");
+  });
+
+  test("refuses cross-site and Origin: null requests, even with a session", async ({ page, account }) => {
+    await signInThroughApi(page, account);
+    const crossSite: Array<Record<string, string>> = [{ "sec-fetch-site": "cross-site" }, { origin: "null" }, { origin: "https://evil.example" }];
+    for (const headers of crossSite) {
+      expect((await page.request.post("/api/asap/token", { headers })).status()).toBe(403);
+    }
+  });
+
+  test("mints a short-lived token that logs the user in once, and only once", async ({ page, account }) => {
+    await signInThroughApi(page, account);
+    const minted = await page.request.post("/api/asap/token", { headers: { "sec-fetch-site": "same-origin" } });
+    expect(minted.status()).toBe(200);
+    expect(minted.headers()["cache-control"]).toBe("no-store");
+    const { token, expiresAt } = (await minted.json()) as { token: string; expiresAt: number };
+    expect(expiresAt - Date.now()).toBeGreaterThan(4 * 60_000);
+    expect(expiresAt - Date.now()).toBeLessThanOrEqual(5 * 60_000);
+
+    const login = await page.request.post(LOGIN, { data: { addonId: DEMO_ADDON_ID, token }, headers: { origin: SITE } });
+    expect(login.status(), await login.text()).toBe(200);
+    const body = (await login.json()) as { session: { token: string; expiresAt: string }; contact: { email: string; name: string } };
+    expect(body.contact).toMatchObject({ email: account.email, name: account.name });
+    expect(Date.parse(body.session.expiresAt) - Date.now()).toBeGreaterThan(50 * 60_000);
+
+    const replay = await page.request.post(LOGIN, { data: { addonId: DEMO_ADDON_ID, token }, headers: { origin: SITE } });
+    await expectRefusal(replay, 401, "TOKEN_REPLAYED");
+  });
+});
+
+test.describe("POST /desk/api/asap/v1/login (Desk IAM)", () => {
+  let addon: TestAddon;
+  test.beforeEach(async () => {
+    addon = await createAddon({ origins: [SITE] });
+  });
+
+  const login = (request: import("@playwright/test").APIRequestContext, token: string, extra: Record<string, unknown> = {}, origin: string | null = SITE) =>
+    request.post(LOGIN, { data: { addonId: addon.id, token, ...extra }, headers: origin === null ? {} : { origin } });
+
+  test("a session is a bearer for /session, until logout revokes it", async ({ request }) => {
+    const { session, contact } = (await (await login(request, await signToken(addon.key))).json()) as {
+      session: { token: string };
+      contact: { email: string };
+    };
+    const auth = { authorization: `Bearer ${session.token}` };
+    const who = await request.get("/desk/api/asap/v1/session", { headers: auth });
+    expect(await who.json()).toMatchObject({ contact: { email: contact.email } });
+    expect((await request.post("/desk/api/asap/v1/logout", { headers: auth })).status()).toBe(204);
+    await expectRefusal(await request.get("/desk/api/asap/v1/session", { headers: auth }), 401, "UNAUTHENTICATED");
+  });
+
+  test("checks the Origin against the add-on's allowed origins", async ({ request }) => {
+    const shop = await createAddon({ origins: ["https://shop.example"] });
+    const attempt = async (origin: string | null, pageOrigin?: string) =>
+      request.post(LOGIN, {
+        data: { addonId: shop.id, token: await signToken(shop.key), ...(pageOrigin ? { pageOrigin } : {}) },
+        headers: origin === null ? {} : { origin },
+      });
+    expect((await attempt("https://shop.example")).status()).toBe(200);
+    await expectRefusal(await attempt("https://evil.example"), 403, "ORIGIN_NOT_ALLOWED");
+    await expectRefusal(await attempt("null"), 403, "ORIGIN_NOT_ALLOWED");
+    // Only the Desk's own origin (the widget frame) may name the embedding page, which must be allowed.
+    expect((await attempt(SITE, "https://shop.example")).status()).toBe(200);
+    await expectRefusal(await attempt(SITE), 403, "ORIGIN_NOT_ALLOWED");
+    await expectRefusal(await attempt(SITE, "https://evil.example"), 403, "ORIGIN_NOT_ALLOWED");
+    await expectRefusal(await attempt("https://evil.example", "https://shop.example"), 403, "ORIGIN_NOT_ALLOWED");
+    // A non-browser client sends no Origin: the token alone decides.
+    expect((await attempt(null)).status()).toBe(200);
+  });
+
+  test("answers each broken token with its code, and the login log records every attempt", async ({ request }) => {
+    const revoked = await addKey(addon.id, { revokedAt: new Date() });
+    const cases: Array<[string, Promise<string> | string, number, string]> = [
+      ["wrong key", signToken({ kid: addon.key.kid, secret: "x".repeat(43) }), 401, "SIGNATURE_INVALID"],
+      ["revoked key", signToken(revoked), 401, "KEY_REVOKED"],
+      ["expired", signToken(addon.key, { not_before: Date.now() - 600_000, not_after: Date.now() - 300_000 }), 401, "TOKEN_EXPIRED"],
+      ["seconds", signToken(addon.key, { not_before: Math.floor(Date.now() / 1000), not_after: Math.floor(Date.now() / 1000) + 300 }), 401, "CLAIM_INVALID"],
+      ["malformed", "not.a.jwt!", 401, "TOKEN_MALFORMED"],
+      ["oversized", `${"a".repeat(9000)}.b.c`, 401, "TOKEN_TOO_LARGE"],
+    ];
+    for (const [, token, status, code] of cases) await expectRefusal(await login(request, await token), status, code);
+    expect((await login(request, await signToken(addon.key, { email: "logged@example.com" }))).status()).toBe(200);
+
+    const events = await loginEvents(addon.id);
+    expect(events.map((e) => e.code ?? e.outcome)).toEqual([...cases.map(([, , , code]) => code), "success"]);
+    expect(events.at(-1)).toMatchObject({ outcome: "success", email: "logged@example.com", flow: "new", origin: SITE });
+    expect(events.every((e) => e.clientIp && e.clientIp !== "unknown")).toBe(true);
+    expect(events.find((e) => e.code === "CLAIM_INVALID")?.detail).toContain("not_before is in seconds");
+  });
+
+  test("refuses bad requests, unknown add-ons and disabled modes with their codes", async ({ request }) => {
+    await expectRefusal(await request.post(LOGIN, { data: "not json", headers: { "content-type": "application/json" } }), 400, "VALIDATION_FAILED");
+    await expectRefusal(await request.post(LOGIN, { data: { addonId: addon.id } }), 400, "VALIDATION_FAILED");
+    await expectRefusal(await request.post(LOGIN, { data: { addonId: "addon_nope", token: "a.b.c" } }), 404, "ADDON_NOT_FOUND");
+    const anonymous = await createAddon({ origins: [SITE], authMode: "anonymous" });
+    await expectRefusal(await request.post(LOGIN, { data: { addonId: anonymous.id, token: await signToken(anonymous.key) } }), 403, "JWT_NOT_ENABLED");
+    const legacyOnly = await createAddon({ origins: [SITE], newFlowEnabled: false });
+    await expectRefusal(await request.post(LOGIN, { data: { addonId: legacyOnly.id, token: await signToken(legacyOnly.key) } }), 403, "FLOW_NOT_ENABLED");
+  });
+
+  test("throttles logins per add-on and client address", async ({ request }) => {
+    const attempts = await Promise.all(Array.from({ length: 61 }, () => login(request, "a.b.c")));
+    const statuses = attempts.map((response) => response.status());
+    expect(statuses.filter((status) => status === 401)).toHaveLength(60);
+    const limited = attempts.find((response) => response.status() === 429);
+    expect(limited).toBeDefined();
+    await expectRefusal(limited as APIResponse, 429, "RATE_LIMITED");
+    expect(Number(limited?.headers()["retry-after"])).toBeGreaterThan(0);
+    // Another add-on is not affected.
+    const other = await createAddon({ origins: [SITE] });
+    expect((await request.post(LOGIN, { data: { addonId: other.id, token: await signToken(other.key) }, headers: { origin: SITE } })).status()).toBe(200);
+  });
+});

@@ -1,0 +1,46 @@
+import "server-only";
+import type { z } from "zod";
+import { AsapError } from "@/lib/desk/iam/errors";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: NO_STORE });
+}
+
+export function errorResponse(error: AsapError): Response {
+  const headers: Record<string, string> = { ...NO_STORE };
+  if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+  return Response.json({ error: error.toJSON() }, { status: error.status, headers });
+}
+
+/**
+ * Runs a Desk API handler: typed errors become `{ error: { code, message, hint } }` with their status;
+ * anything else is logged here and answered as a bare 500, never with its message or stack.
+ */
+export async function handle(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AsapError) return errorResponse(error);
+    console.error("[desk api] unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : error);
+    return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on the Desk.", hint: "Retry in a moment." } }, { status: 500, headers: NO_STORE });
+  }
+}
+
+/** Parses a JSON body against a schema, or throws VALIDATION_FAILED naming the first bad field. */
+export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AsapError("VALIDATION_FAILED", "The request body is not JSON.", "Send Content-Type: application/json with a JSON object.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || "body";
+    throw new AsapError("VALIDATION_FAILED", `The field "${field}" is not valid: ${issue?.message ?? "invalid"}.`, "See the Desk API reference for the request's shape.");
+  }
+  return parsed.data;
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import { findAddonForLogin, type LoginAddon } from "@/lib/desk/addons/find-addon";
+import { databaseKeyRing } from "@/lib/desk/keys/key-ring";
+import { openSession, type AsapSessionToken, type SessionContact } from "@/lib/desk/sessions/asap-sessions";
+import { db } from "@/lib/shared/db";
+import { env } from "@/lib/shared/env";
+import { AsapError } from "./errors";
+import { recordLogin, type LoginAttempt } from "./login-log";
+import { throttleLogin } from "./login-throttle";
+import { databaseReplayStore } from "./replay-store";
+import { verifyAsapToken } from "./verify-token";
+
+export type LoginRequest = {
+  addonId: string;
+  token: string;
+  clientIp: string;
+  /** The request's Origin header (null when a non-browser client sent none). */
+  origin: string | null;
+  /** The Desk's own origin: requests from the widget frame carry it. */
+  deskOrigin: string;
+  /** The page embedding the widget, as the frame saw it in postMessage's event.origin. */
+  pageOrigin?: string;
+};
+
+export type LoginResult = { session: AsapSessionToken; contact: SessionContact };
+
+const masterKey = () => Buffer.from(env.DESK_MASTER_KEY, "base64url");
+
+/** The new flow's login: add-on checks, throttle, verification, contact, session; every attempt logged. */
+export async function loginWithJwt(request: LoginRequest): Promise<LoginResult> {
+  const addon = await findAddonForLogin(request.addonId);
+  if (!addon) {
+    throw new AsapError("ADDON_NOT_FOUND", `There is no ASAP add-on "${request.addonId}".`, "Use the add-on id shown in the Desk portal.");
+  }
+  const attempt: LoginAttempt = { addonId: addon.id, flow: "new", clientIp: request.clientIp, origin: request.pageOrigin ?? request.origin };
+  try {
+    const result = await login(addon, request);
+    await recordLogin(attempt, { email: result.contact.email });
+    return result;
+  } catch (error) {
+    if (error instanceof AsapError) await recordLogin(attempt, { error });
+    throw error;
+  }
+}
+
+async function login(addon: LoginAddon, request: LoginRequest): Promise<LoginResult> {
+  if (addon.authMode !== "jwt") {
+    throw new AsapError("JWT_NOT_ENABLED", "This add-on is in anonymous mode: it accepts no logins.", "Switch the add-on's auth mode to JWT in the portal.");
+  }
+  if (!addon.newFlowEnabled) {
+    throw new AsapError("FLOW_NOT_ENABLED", "The new JWT flow is disabled for this add-on.", "Enable the new flow in the add-on's settings, or log in through the legacy JWT endpoint.");
+  }
+  checkOrigin(addon, request);
+  await throttleLogin(addon.id, request.clientIp);
+
+  const { claims } = await verifyAsapToken(request.token, {
+    keys: databaseKeyRing(db, addon.id, masterKey()),
+    now: Date.now(),
+    clockSkewSeconds: addon.clockSkewSeconds,
+    replay: databaseReplayStore(db, addon.id),
+  });
+  const contact = await db.contact.upsert({
+    where: { email: claims.email },
+    create: { email: claims.email, name: claims.name ?? claims.email.split("@")[0] ?? claims.email },
+    update: claims.name ? { name: claims.name } : {},
+    select: { id: true, email: true, name: true },
+  });
+  const session = await openSession({ addonId: addon.id, contactId: contact.id, flow: "new", ttlSeconds: addon.sessionTtlSeconds });
+  return { session, contact };
+}
+
+/**
+ * Browsers always send Origin on these POSTs. The widget frame is served by the Desk, so its requests
+ * carry the Desk's own origin and name the embedding page (from postMessage's event.origin), which
+ * must be allowed; the frame's CSP frame-ancestors already refuses other embedders. Only the Desk's
+ * origin may name a page: any other origin must itself be allowed.
+ */
+function checkOrigin(addon: LoginAddon, request: LoginRequest) {
+  if (request.origin === null) return; // not a browser: the token alone decides
+  const page = request.origin === request.deskOrigin ? (request.pageOrigin ?? request.origin) : request.origin;
+  if (page === "null" || !addon.origins.includes(page)) {
+    throw new AsapError(
+      "ORIGIN_NOT_ALLOWED",
+      `The origin ${page} may not log in to this add-on.`,
+      `Add ${page} to the add-on's allowed origins in the portal, if it is yours.`,
+    );
+  }
+}

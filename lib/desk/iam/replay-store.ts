@@ -1,0 +1,43 @@
+import "server-only";
+import { Prisma } from "@prisma/client";
+import type { PrismaClient } from "@/lib/shared/prisma-client";
+
+const PRUNE_EVERY_MS = 60_000;
+let lastPrune = 0;
+
+/**
+ * Used jtis, per (add-on, jti), in the database: a jti spent on one app instance is refused on every
+ * other. The primary key makes the first insert win when two logins race with one token.
+ */
+export function databaseReplayStore(prisma: PrismaClient, addonId: string) {
+  return async function claimJti(jti: string, expiresAt: Date): Promise<"fresh" | "replayed"> {
+    const now = new Date();
+    await pruneExpired(prisma, now);
+    try {
+      await prisma.usedTokenId.create({ data: { addonId, jti, expiresAt } });
+      return "fresh";
+    } catch (error) {
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
+    }
+    // A row left from a long-expired token (not pruned yet) no longer proves anything: take it over.
+    const takenOver = await prisma.usedTokenId.updateMany({
+      where: { addonId, jti, expiresAt: { lte: now } },
+      data: { expiresAt },
+    });
+    return takenOver.count === 1 ? "fresh" : "replayed";
+  };
+}
+
+/** A read-only look, for the debugger: explaining a token must not spend it. */
+export function peekReplayStore(prisma: PrismaClient, addonId: string) {
+  return async function isUsed(jti: string): Promise<"fresh" | "replayed"> {
+    const row = await prisma.usedTokenId.findUnique({ where: { addonId_jti: { addonId, jti } }, select: { expiresAt: true } });
+    return row && row.expiresAt > new Date() ? "replayed" : "fresh";
+  };
+}
+
+async function pruneExpired(prisma: PrismaClient, now: Date) {
+  if (now.getTime() - lastPrune < PRUNE_EVERY_MS) return;
+  lastPrune = now.getTime();
+  await prisma.usedTokenId.deleteMany({ where: { expiresAt: { lt: now } } });
+}
