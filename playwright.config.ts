@@ -1,15 +1,24 @@
 import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 
-// One free port per run, chosen in the main process; workers inherit it through the environment.
-process.env.E2E_PORT ??= execFileSync(process.execPath, [
-  "-e",
-  "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
-])
-  .toString()
-  .trim();
-const port = process.env.E2E_PORT;
+// Two free ports per run, chosen in the main process; workers inherit them through the environment.
+// The site (and its same-origin Desk) listens on the first; a second Desk process on the other serves
+// the widget from a truly different origin, as a real help desk would.
+if (!process.env.E2E_PORT || !process.env.E2E_DESK_PORT) {
+  const ports = execFileSync(process.execPath, [
+    "-e",
+    "const n=require('net');const a=n.createServer().listen(0,'127.0.0.1',()=>{const b=n.createServer().listen(0,'127.0.0.1',()=>{console.log(a.address().port+' '+b.address().port);a.close();b.close()})})",
+  ])
+    .toString()
+    .trim()
+    .split(" ");
+  [process.env.E2E_PORT, process.env.E2E_DESK_PORT] = ports;
+}
+const port = String(process.env.E2E_PORT);
+const deskPort = String(process.env.E2E_DESK_PORT);
 export const baseURL = `http://localhost:${port}`;
+/** The cross-origin Desk: another host name and port than the site. */
+export const deskURL = `http://127.0.0.1:${deskPort}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -39,7 +48,7 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    env: { PORT: port },
+    env: { PORT: port, DESK_PORT: deskPort },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

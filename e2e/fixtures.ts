@@ -2,6 +2,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { createAccount, type Account } from "./support/database";
 import { SignInPage } from "./pages/sign-in-page";
 import { SignUpPage } from "./pages/sign-up-page";
+import { AsapWidget } from "./pages/asap-widget";
 
 /**
  * Shared set-up for specs, reusable by integrators: page objects, a fresh account per test, and a
@@ -10,6 +11,7 @@ import { SignUpPage } from "./pages/sign-up-page";
 type Fixtures = {
   signInPage: SignInPage;
   signUpPage: SignUpPage;
+  widget: AsapWidget;
   account: Account;
   signedInPage: Page;
 };
@@ -27,6 +29,7 @@ export async function signInThroughApi(page: Page, account: Account) {
 export const test = base.extend<Fixtures>({
   signInPage: async ({ page }, use) => use(new SignInPage(page)),
   signUpPage: async ({ page }, use) => use(new SignUpPage(page)),
+  widget: async ({ page }, use) => use(new AsapWidget(page)),
   account: async ({}, use) => use(await createAccount()),
   signedInPage: async ({ page, account }, use) => {
     await signInThroughApi(page, account);

@@ -2,13 +2,14 @@
  * The server Playwright tests run against: a production build (`next build` + `next start`) on a
  * fresh SQLite database with the demo seed and throwaway secrets. Started by playwright.config.ts.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freshSecrets } from "./env-file";
 
 const port = process.env.PORT;
-if (!port) throw new Error("PORT is not set: start this through `npx playwright test`");
+const deskPort = process.env.DESK_PORT;
+if (!port || !deskPort) throw new Error("PORT and DESK_PORT are not set: start this through `npx playwright test`");
 
 const dir = path.resolve(".tmp/e2e");
 rmSync(dir, { recursive: true, force: true });
@@ -24,7 +25,8 @@ const env: NodeJS.ProcessEnv = {
   AUTH_TRUST_HOST: "true",
   ASAP_ADDON_ID: "addon_demo",
   ASAP_JWT_KID: "demo-key-1",
-  DESK_BASE_URL: `http://localhost:${port}`,
+  // The site embeds the widget from the second process: another origin, as in production.
+  DESK_BASE_URL: `http://127.0.0.1:${deskPort}`,
   PORT: port,
 };
 
@@ -46,15 +48,43 @@ step("seeding demo data", ["prisma", "db", "seed"]);
 if (process.env.E2E_SKIP_BUILD === "1") console.log("[e2e-server] E2E_SKIP_BUILD=1: reusing .next-e2e");
 else step("building for production", ["next", "build"]);
 
-console.log(`[e2e-server] starting on http://localhost:${port}`);
-// The server's output is also kept in a file, so specs can check what it logged (e.g. no stack traces).
+// Both processes' output is also kept in a file, so specs can check what they logged (no stack traces).
 const log = createWriteStream(path.join(dir, "server.log"));
-const server = spawn("npx", ["next", "start", "-p", port], { env, stdio: ["ignore", "pipe", "pipe"] });
-for (const stream of [server.stdout, server.stderr]) {
-  stream.on("data", (chunk: Buffer) => {
-    log.write(chunk);
-    process.stdout.write(chunk);
+const children: ChildProcess[] = [];
+
+function start(name: string, listenPort: string) {
+  console.log(`[e2e-server] starting the ${name} on port ${listenPort}`);
+  const child = spawn("npx", ["next", "start", "-p", listenPort], { env, stdio: ["ignore", "pipe", "pipe"] });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on("data", (chunk: Buffer) => {
+      log.write(chunk);
+      process.stdout.write(chunk);
+    });
+  }
+  child.on("exit", (code) => {
+    console.log(`[e2e-server] the ${name} exited (${code})`);
+    for (const other of children) other.kill("SIGTERM");
+    process.exit(code ?? 1);
   });
+  children.push(child);
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+
+async function waitUntilHealthy(listenPort: string) {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${listenPort}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server on port ${listenPort} did not become healthy`);
+}
+
+// The Desk first: Playwright waits on the site's health URL, so once that answers both are up.
+start("cross-origin Desk", deskPort);
+await waitUntilHealthy(deskPort);
+start("site", port);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => children.forEach((child) => child.kill(signal)));
+}

@@ -1,13 +1,19 @@
 import type { ReactNode } from "react";
+import { AsapWidget } from "@/components/site/asap-widget";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
+import { auth } from "@/lib/site/auth";
+import { widgetConfig } from "@/lib/site/asap/issue-token";
 
-export default function SiteLayout({ children }: { children: ReactNode }) {
+export default async function SiteLayout({ children }: { children: ReactNode }) {
+  const session = await auth();
+  const { addonId, deskBaseUrl } = widgetConfig();
   return (
     <div className="flex min-h-screen flex-col">
       <SiteHeader />
       <div className="flex-1">{children}</div>
       <SiteFooter />
+      <AsapWidget deskBaseUrl={deskBaseUrl} addonId={addonId} userEmail={session?.user?.email ?? null} />
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { requestOrigin } from "./request-origin";
+
 /**
  * CSRF defence for state-changing route handlers, which get none from Next.js or Auth.js (OWASP ASVS 5
  * V3): the browser's Fetch Metadata must say same-origin; older browsers without it must send an
@@ -8,5 +10,5 @@ export function isSameOriginRequest(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (origin === "null") return false;
   if (site !== null) return site === "same-origin";
-  return origin !== null && origin === new URL(request.url).origin;
+  return origin !== null && origin === requestOrigin(request);
 }

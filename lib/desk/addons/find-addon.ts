@@ -7,6 +7,7 @@ export async function findAddonForLogin(addonId: string) {
     where: { id: addonId },
     select: {
       id: true,
+      name: true,
       authMode: true,
       newFlowEnabled: true,
       legacyFlowEnabled: true,

@@ -6,7 +6,8 @@ import { db } from "@/lib/shared/db";
  * ASAP sessions: what a successful login hands the widget. The bearer is 256 random bits; only its
  * SHA-256 is stored, so a database leak yields no usable session.
  */
-export type AsapSessionToken = { token: string; expiresAt: string };
+/** `expiresInSeconds` lets the widget schedule its refresh without trusting the browser's clock. */
+export type AsapSessionToken = { token: string; expiresAt: string; expiresInSeconds: number };
 export type SessionContact = { id: string; email: string; name: string };
 
 export function hashBearer(bearer: string): string {
@@ -19,7 +20,7 @@ export async function openSession(input: { addonId: string; contactId: string; f
   await db.asapSession.create({
     data: { addonId: input.addonId, contactId: input.contactId, flow: input.flow, tokenHash: hashBearer(token), expiresAt },
   });
-  return { token, expiresAt: expiresAt.toISOString() };
+  return { token, expiresAt: expiresAt.toISOString(), expiresInSeconds: input.ttlSeconds };
 }
 
 /** The live session a bearer names, or null (unknown, expired or revoked). */

@@ -1,18 +1,18 @@
-import type { NextRequest } from "next/server";
 import { handle, json, readJson } from "@/lib/desk/api/respond";
 import { loginWithJwt } from "@/lib/desk/iam/login";
 import { clientAddress } from "@/lib/shared/client-address";
+import { requestOrigin } from "@/lib/shared/request-origin";
 import { loginBody } from "./schema";
 
 /** POST /desk/api/asap/v1/login — the IAM server's login for the new flow (DESIGN §3). */
-export function POST(request: NextRequest) {
+export function POST(request: Request) {
   return handle(async () => {
     const body = await readJson(request, loginBody);
     const result = await loginWithJwt({
       ...body,
       clientIp: clientAddress(request.headers),
       origin: request.headers.get("origin"),
-      deskOrigin: request.nextUrl.origin,
+      deskOrigin: requestOrigin(request),
     });
     return json(result);
   });

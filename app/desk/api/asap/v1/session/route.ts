@@ -8,6 +8,7 @@ export function GET(request: Request) {
     const bearer = bearerFrom(request.headers);
     const session = bearer ? await findSession(bearer) : null;
     if (!session) throw new AsapError("UNAUTHENTICATED", "The ASAP session is missing, expired or revoked.", "Log in again.");
-    return json({ contact: session.contact, expiresAt: session.expiresAt.toISOString() });
+    const expiresInSeconds = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);
+    return json({ contact: session.contact, expiresAt: session.expiresAt.toISOString(), expiresInSeconds });
   });
 }

@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import { baseURL, deskURL } from "../playwright.config";
+import { expect, test } from "./fixtures";
+import { DEMO_ADDON_ID, e2eEnv, signToken } from "./support/desk";
+import { e2eDatabase } from "./support/database";
+
+// The new flow end to end, in the browser: the site embeds the SDK from the Desk's own origin
+// (another host and port), the widget frame asks the page for a JWT, and logs in with it.
+
+test.describe("ASAP widget", () => {
+  test("is on every page, served by the Desk from another origin, and guests browse anonymously", async ({ page, widget }) => {
+    await page.goto("/pricing");
+    await widget.open();
+    await widget.expectGuest();
+    const src = await page.locator("#asap-frame").getAttribute("src");
+    expect(new URL(src ?? "").origin).toBe(deskURL);
+    expect(new URL(src ?? "").origin).not.toBe(new URL(baseURL).origin);
+  });
+
+  test("signing in to the site signs the user in to the widget; signing out returns it to guest", async ({ page, widget, signInPage, account }) => {
+    await signInPage.goto();
+    await signInPage.signIn(account.email, account.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await widget.open();
+    await widget.expectSignedInAs(account.name, account.email);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await widget.open();
+    await widget.expectGuest();
+    const contact = await e2eDatabase().contact.findUniqueOrThrow({ where: { email: account.email }, include: { sessions: true } });
+    expect(contact.sessions).toHaveLength(1);
+    expect(contact.sessions[0]?.revokedAt).not.toBeNull();
+  });
+
+  test("keeps one session across page views instead of logging in on each", async ({ signedInPage: page, widget, account }) => {
+    await page.goto("/dashboard");
+    await widget.open();
+    await widget.expectSignedInAs(account.name, account.email);
+    await page.goto("/account");
+    await widget.open();
+    await widget.expectSignedInAs(account.name, account.email);
+    const logins = await e2eDatabase().loginEvent.count({ where: { email: account.email, outcome: "success" } });
+    expect(logins).toBe(1);
+  });
+
+  test("logs in again by itself when the Desk session is about to expire", async ({ signedInPage: page, widget, account }) => {
+    await page.clock.install();
+    await page.goto("/dashboard");
+    await widget.open();
+    await widget.expectSignedInAs(account.name, account.email);
+    await page.clock.fastForward("59:30"); // the session lasts an hour; the frame refreshes a minute early
+    await expect
+      .poll(() => e2eDatabase().loginEvent.count({ where: { email: account.email, outcome: "success" } }))
+      .toBe(2);
+    await widget.expectSignedInAs(account.name, account.email);
+  });
+
+  test("a site signing with the wrong secret gets a clear error in the widget, the console and the login log", async ({
+    signedInPage: page,
+    widget,
+    account,
+  }) => {
+    // The site misconfigured: its token route signs with a secret the Desk never issued.
+    const wrongKey = { kid: e2eEnv().ASAP_JWT_KID, secret: randomBytes(32).toString("base64url") };
+    await page.route("**/api/asap/token", async (route) =>
+      route.fulfill({ json: { token: await signToken(wrongKey, { email: account.email }), expiresAt: Date.now() + 300_000 } }),
+    );
+    const consoleErrors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+
+    await page.goto("/dashboard");
+    await widget.open();
+    await expect(widget.error).toContainText("We could not sign you in to help");
+    await expect(widget.error).toContainText("Error code: SIGNATURE_INVALID");
+    await expect(widget.error).toContainText("do not base64-decode");
+    await widget.expectGuest();
+    await expect.poll(() => consoleErrors.join("\n")).toContain("[ASAP] login failed: SIGNATURE_INVALID");
+
+    const failure = await e2eDatabase().loginEvent.findFirst({
+      where: { addonId: DEMO_ADDON_ID, code: "SIGNATURE_INVALID", origin: new URL(baseURL).origin },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(failure).not.toBeNull();
+  });
+});
