@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/test/integration/database";
 import { openSecret } from "@/lib/desk/keys/secret-box";
-import { verifyPassword } from "@/lib/site/passwords";
+import { verifyPassword } from "@/lib/shared/passwords";
 import { DEMO_ADDON_ID, DEMO_PASSWORD, seed, seedOptionsFromEnv } from "./seed";
 
 const prisma = openDatabase();

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import nextEnv from "@next/env";
 import { parseServerEnv } from "@/lib/shared/env-schema";
 import { createPrismaClient, type PrismaClient } from "@/lib/shared/prisma-client";
-import { hashPassword } from "@/lib/site/passwords";
+import { hashPassword } from "@/lib/shared/passwords";
 import { sealSecret } from "@/lib/desk/keys/secret-box";
 import { secretFingerprint } from "@/lib/desk/keys/fingerprint";
 import { articles, categories } from "./seed-data/help-center";

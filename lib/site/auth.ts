@@ -6,8 +6,8 @@ import { db } from "@/lib/shared/db";
 import { env } from "@/lib/shared/env";
 import { clientAddress } from "@/lib/shared/client-address";
 import { authConfig } from "./auth.config";
-import { verifyPassword } from "./passwords";
-import { createSignInThrottle, TooManyAttemptsError } from "./sign-in-throttle";
+import { verifyPassword } from "@/lib/shared/passwords";
+import { createSignInThrottle, TooManyAttemptsError } from "@/lib/shared/sign-in-throttle";
 import { findCredentials } from "./users";
 import { signInSchema } from "./validation";
 
@@ -19,7 +19,7 @@ export class SignInThrottled extends CredentialsSignin {
   override code = "too_many_attempts";
 }
 
-const throttle = createSignInThrottle(db);
+const throttle = createSignInThrottle(db, "site");
 
 const nextAuth = NextAuth({
   ...authConfig,

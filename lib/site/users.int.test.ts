@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createUser, EmailTakenError, findCredentials, findUserById } from "./users";
-import { verifyPassword } from "./passwords";
+import { verifyPassword } from "@/lib/shared/passwords";
 
 describe("site users", () => {
   const input = { name: "Katherine Johnson", email: "katherine@example.com", password: "orbital-mechanics" };

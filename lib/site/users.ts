@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/shared/db";
-import { hashPassword } from "./passwords";
+import { hashPassword } from "@/lib/shared/passwords";
 import type { SignUpInput } from "./validation";
 
 /** The user as the site's pages see it: never the password hash. */

@@ -19,11 +19,12 @@ export class TooManyAttemptsError extends Error {
   }
 }
 
-export function createSignInThrottle(prisma: PrismaClient, limits: ThrottleLimits = DEFAULT_LIMITS) {
-  const store = (keyPrefix: string, points: number) =>
-    new RateLimiterPrisma({ storeClient: prisma, keyPrefix, points, duration: limits.windowSeconds });
-  const byAccount = store("signin:account", limits.failuresPerAccount);
-  const byAddress = store("signin:address", limits.failuresPerAddress);
+/** `scope` keeps separate sign-in systems (the site's users, the Desk's agents) from sharing counts. */
+export function createSignInThrottle(prisma: PrismaClient, scope: string, limits: ThrottleLimits = DEFAULT_LIMITS) {
+  const store = (kind: string, points: number) =>
+    new RateLimiterPrisma({ storeClient: prisma, keyPrefix: `${scope}:signin:${kind}`, points, duration: limits.windowSeconds });
+  const byAccount = store("account", limits.failuresPerAccount);
+  const byAddress = store("address", limits.failuresPerAddress);
 
   const exhausted = (res: RateLimiterRes | null, points: number) =>
     res !== null && res.consumedPoints >= points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;

@@ -7,8 +7,8 @@ const processA = openDatabase();
 const processB = openDatabase();
 afterAll(() => Promise.all([processA.$disconnect(), processB.$disconnect()]));
 
-const throttleA = createSignInThrottle(processA, limits);
-const throttleB = createSignInThrottle(processB, limits);
+const throttleA = createSignInThrottle(processA, "test", limits);
+const throttleB = createSignInThrottle(processB, "test", limits);
 
 async function refusal(promise: Promise<void>) {
   try {
