@@ -3,6 +3,7 @@ import { createAccount, type Account } from "./support/database";
 import { SignInPage } from "./pages/sign-in-page";
 import { SignUpPage } from "./pages/sign-up-page";
 import { AsapWidget } from "./pages/asap-widget";
+import { DeskPortal } from "./pages/desk-portal";
 
 /**
  * Shared set-up for specs, reusable by integrators: page objects, a fresh account per test, and a
@@ -12,6 +13,8 @@ type Fixtures = {
   signInPage: SignInPage;
   signUpPage: SignUpPage;
   widget: AsapWidget;
+  /** The Desk portal, signed in as the seeded admin. */
+  deskAdmin: DeskPortal;
   account: Account;
   signedInPage: Page;
 };
@@ -30,6 +33,12 @@ export const test = base.extend<Fixtures>({
   signInPage: async ({ page }, use) => use(new SignInPage(page)),
   signUpPage: async ({ page }, use) => use(new SignUpPage(page)),
   widget: async ({ page }, use) => use(new AsapWidget(page)),
+  deskAdmin: async ({ page }, use) => {
+    const portal = new DeskPortal(page);
+    await portal.signIn();
+    await expect(page).toHaveURL(/\/desk\/admin$/);
+    await use(portal);
+  },
   account: async ({}, use) => use(await createAccount()),
   signedInPage: async ({ page, account }, use) => {
     await signInThroughApi(page, account);

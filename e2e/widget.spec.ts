@@ -3,6 +3,7 @@ import { baseURL, deskURL } from "../playwright.config";
 import { expect, test } from "./fixtures";
 import { DEMO_ADDON_ID, e2eEnv, signToken } from "./support/desk";
 import { e2eDatabase } from "./support/database";
+import { DeskPortal } from "./pages/desk-portal";
 
 // The new flow end to end, in the browser: the site embeds the SDK from the Desk's own origin
 // (another host and port), the widget frame asks the page for a JWT, and logs in with it.
@@ -56,10 +57,11 @@ test.describe("ASAP widget", () => {
     await widget.expectSignedInAs(account.name, account.email);
   });
 
-  test("a site signing with the wrong secret gets a clear error in the widget, the console and the login log", async ({
+  test("a site signing with the wrong secret gets a clear error in the widget, the console and the portal's login log", async ({
     signedInPage: page,
     widget,
     account,
+    browser,
   }) => {
     // The site misconfigured: its token route signs with a secret the Desk never issued.
     const wrongKey = { kid: e2eEnv().ASAP_JWT_KID, secret: randomBytes(32).toString("base64url") };
@@ -79,10 +81,13 @@ test.describe("ASAP widget", () => {
     await widget.expectGuest();
     await expect.poll(() => consoleErrors.join("\n")).toContain("[ASAP] login failed: SIGNATURE_INVALID");
 
-    const failure = await e2eDatabase().loginEvent.findFirst({
-      where: { addonId: DEMO_ADDON_ID, code: "SIGNATURE_INVALID", origin: new URL(baseURL).origin },
-      orderBy: { createdAt: "desc" },
-    });
-    expect(failure).not.toBeNull();
+    // The integrator looks in the portal and sees why.
+    const adminContext = await browser.newContext({ baseURL });
+    const portal = new DeskPortal(await adminContext.newPage());
+    await portal.signIn();
+    await portal.openAddon(DEMO_ADDON_ID, "?code=SIGNATURE_INVALID");
+    await expect(portal.loginLog()).toContainText("SIGNATURE_INVALID");
+    await expect(portal.loginLog()).toContainText(new URL(baseURL).origin);
+    await adminContext.close();
   });
 });

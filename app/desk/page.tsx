@@ -1,12 +1,17 @@
+import { requireAgent } from "@/lib/desk/portal/agent-session";
 import { getPortalOverview } from "@/lib/desk/portal-overview";
+import { PortalNav } from "@/components/desk/portal-nav";
 
 export const dynamic = "force-dynamic";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 export default async function DeskHomePage() {
+  const agent = await requireAgent();
   const { addons, totals } = await getPortalOverview();
   return (
+    <>
+    <PortalNav agent={agent} />
     <main className="mx-auto max-w-6xl px-6 py-10">
       <h1 className="text-2xl font-bold tracking-tight">Portal overview</h1>
       <p className="mt-1 text-slate-600">
@@ -55,5 +60,6 @@ export default async function DeskHomePage() {
         </ul>
       )}
     </main>
+    </>
   );
 }

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getAddon } from "@/lib/desk/addons/admin";
+import { listAudit } from "@/lib/desk/audit";
+import { listLoginEvents } from "@/lib/desk/iam/login-log";
+import { requireAgent } from "@/lib/desk/portal/agent-session";
+import { AddonSettingsForm } from "@/components/desk/addon-settings-form";
+import { KeyManager } from "@/components/desk/key-manager";
+import { LoginLog, type LoginLogFilters } from "@/components/desk/login-log";
+
+export const metadata: Metadata = { title: "Add-on" };
+
+const OUTCOMES = new Set(["success", "failure"]);
+const FLOWS = new Set(["new", "legacy"]);
+const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+export default async function AddonPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ addonId: string }>;
+  searchParams: Promise<LoginLogFilters>;
+}) {
+  await requireAgent("admin");
+  const [{ addonId }, raw] = await Promise.all([params, searchParams]);
+  const addon = await getAddon(addonId);
+  if (!addon) notFound();
+
+  // Unknown filter values are ignored rather than passed to the database.
+  const filters = {
+    outcome: OUTCOMES.has(raw.outcome ?? "") ? (raw.outcome as "success" | "failure") : undefined,
+    flow: FLOWS.has(raw.flow ?? "") ? (raw.flow as "new" | "legacy") : undefined,
+    code: /^[A-Z_]{3,40}$/.test(raw.code ?? "") ? raw.code : undefined,
+  };
+  const [events, audit] = await Promise.all([listLoginEvents(addon.id, filters), listAudit(`addon:${addon.id}`)]);
+
+  return (
+    <main className="space-y-10">
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight">{addon.name}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Add-on id <code>{addon.id}</code>: the business sets it as <code>ASAP_ADDON_ID</code>.
+        </p>
+      </header>
+      <section aria-labelledby="keys" className="rounded-2xl border border-slate-200 bg-white p-6">
+        <h2 id="keys" className="text-lg font-semibold">
+          Signing keys
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-slate-600">
+          The business signs its users&apos; JWTs (HS256) with a key&apos;s secret and names it in the <code>kid</code> header.
+        </p>
+        <KeyManager addon={addon} />
+      </section>
+      <section aria-labelledby="settings" className="rounded-2xl border border-slate-200 bg-white p-6">
+        <h2 id="settings" className="mb-4 text-lg font-semibold">
+          Settings
+        </h2>
+        <AddonSettingsForm addon={addon} />
+      </section>
+      <section aria-labelledby="log" className="rounded-2xl border border-slate-200 bg-white p-6">
+        <h2 id="log" className="mb-4 text-lg font-semibold">
+          Login log
+        </h2>
+        <LoginLog events={events} filters={filters} />
+      </section>
+      <section aria-labelledby="audit" className="rounded-2xl border border-slate-200 bg-white p-6">
+        <h2 id="audit" className="mb-4 text-lg font-semibold">
+          Changes
+        </h2>
+        {audit.length === 0 ? (
+          <p className="text-sm text-slate-500">No changes yet.</p>
+        ) : (
+          <ul className="space-y-2 text-sm">
+            {audit.map((entry) => (
+              <li key={entry.id}>
+                <span className="text-slate-500">{time.format(entry.createdAt)}</span> · <strong>{entry.actor?.name ?? "someone"}</strong> ·{" "}
+                <code>{entry.action}</code> · {entry.detail}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

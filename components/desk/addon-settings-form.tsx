@@ -1,0 +1,80 @@
+"use client";
+
+import { useActionState } from "react";
+import { updateAddonAction, type ActionState } from "@/lib/desk/portal/actions";
+import type { AddonDetail } from "@/lib/desk/addons/admin";
+import { ErrorAlert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TextField } from "@/components/ui/text-field";
+import { OriginsField } from "./origins-field";
+
+export function AddonSettingsForm({ addon }: { addon: AddonDetail }) {
+  const [state, action] = useActionState(updateAddonAction.bind(null, addon.id), {} as ActionState);
+  const fields = state.fields ?? {};
+  // After a refused save, show what was typed; otherwise the saved settings.
+  const typed = state.values;
+  const text = (name: string, saved: string | number | null) => typed?.[name] ?? String(saved ?? "");
+  const checked = (name: string, saved: boolean) => (typed ? typed[name] === "on" : saved);
+  return (
+    <form action={action} noValidate className="space-y-5">
+      {state.message && state.ok ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-4 py-2 text-sm text-emerald-800">
+          {state.message}
+        </p>
+      ) : null}
+      {Object.keys(fields).length ? <ErrorAlert>Some settings need attention; see below.</ErrorAlert> : null}
+      <TextField name="name" label="Name" defaultValue={text("name", addon.name)} required error={fields.name} />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-800">Authentication</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="authMode" value="jwt" defaultChecked={text("authMode", addon.authMode) === "jwt"} /> JWT: users signed in to your app are
+          signed in to help
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="authMode" value="anonymous" defaultChecked={text("authMode", addon.authMode) === "anonymous"} /> Anonymous only
+        </label>
+        {fields.authMode ? <p className="text-sm text-red-600">{fields.authMode}</p> : null}
+      </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-800">Flows</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="newFlowEnabled" defaultChecked={checked("newFlowEnabled", addon.newFlowEnabled)} /> New flow: your app signs the JWT
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="legacyFlowEnabled" defaultChecked={checked("legacyFlowEnabled", addon.legacyFlowEnabled)} /> Legacy flow: the Desk calls your JWT
+          endpoint
+        </label>
+      </fieldset>
+      <TextField
+        name="legacyEndpointUrl"
+        label="Legacy JWT endpoint URL"
+        type="url"
+        defaultValue={text("legacyEndpointUrl", addon.legacyEndpointUrl)}
+        placeholder="https://app.example.com/api/asap/legacy-jwt"
+        error={fields.legacyEndpointUrl}
+      />
+      <OriginsField defaultValue={text("origins", addon.origins.join("\n"))} error={fields.origins} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          name="clockSkewSeconds"
+          label="Clock skew tolerance (seconds)"
+          type="number"
+          min={0}
+          max={300}
+          defaultValue={text("clockSkewSeconds", addon.clockSkewSeconds)}
+          error={fields.clockSkewSeconds}
+        />
+        <TextField
+          name="sessionTtlSeconds"
+          label="Widget session lifetime (seconds)"
+          type="number"
+          min={300}
+          max={86400}
+          defaultValue={text("sessionTtlSeconds", addon.sessionTtlSeconds)}
+          error={fields.sessionTtlSeconds}
+        />
+      </div>
+      <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { deskSignOutAction } from "@/lib/desk/portal/actions";
+import type { PortalAgent } from "@/lib/desk/portal/agent-session";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function PortalNav({ agent }: { agent: PortalAgent }) {
+  return (
+    <nav aria-label="Portal" className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-6 px-6 py-2 text-sm">
+        <div className="flex gap-5 font-medium text-slate-600">
+          <Link href="/desk/admin" className="hover:text-slate-900">
+            ASAP add-ons
+          </Link>
+          <Link href="/desk/admin/debugger" className="hover:text-slate-900">
+            JWT debugger
+          </Link>
+          <Link href="/desk" className="hover:text-slate-900">
+            Overview
+          </Link>
+        </div>
+        <div className="flex items-center gap-2 text-slate-600">
+          <span>
+            {agent.name} · {agent.role}
+          </span>
+          <form action={deskSignOutAction}>
+            <SubmitButton variant="ghost" pendingLabel="Signing out…">
+              Sign out
+            </SubmitButton>
+          </form>
+        </div>
+      </div>
+    </nav>
+  );
+}

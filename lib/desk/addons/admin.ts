@@ -1,0 +1,79 @@
+import "server-only";
+import { recordAudit } from "@/lib/desk/audit";
+import type { PortalAgent } from "@/lib/desk/portal/agent-session";
+import type { AddonSettings } from "@/lib/desk/portal/schemas";
+import { db } from "@/lib/shared/db";
+
+/** The portal's add-on data: reads for its pages and audited writes for its forms. */
+
+export function listAddons() {
+  return db.asapAddon.findMany({
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      name: true,
+      authMode: true,
+      newFlowEnabled: true,
+      legacyFlowEnabled: true,
+      _count: { select: { keys: { where: { revokedAt: null } }, loginEvents: true } },
+    },
+  });
+}
+
+export async function getAddon(addonId: string) {
+  const addon = await db.asapAddon.findUnique({
+    where: { id: addonId },
+    select: {
+      id: true,
+      name: true,
+      authMode: true,
+      newFlowEnabled: true,
+      legacyFlowEnabled: true,
+      legacyEndpointUrl: true,
+      clockSkewSeconds: true,
+      sessionTtlSeconds: true,
+      origins: { select: { origin: true }, orderBy: { origin: "asc" } },
+      keys: {
+        select: { kid: true, fingerprint: true, createdAt: true, expiresAt: true, revokedAt: true },
+        orderBy: { createdAt: "desc" },
+      },
+    },
+  });
+  // readAt: the moment key states (live, rotating, rotated out) are judged against.
+  return addon && { ...addon, origins: addon.origins.map((o) => o.origin), readAt: new Date() };
+}
+
+export type AddonDetail = NonNullable<Awaited<ReturnType<typeof getAddon>>>;
+
+export async function createAddon(input: { name: string; origins: string[] }, actor: PortalAgent): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const addon = await tx.asapAddon.create({
+      data: { name: input.name, authMode: "jwt", origins: { create: input.origins.map((origin) => ({ origin })) } },
+      select: { id: true },
+    });
+    await recordAudit(tx, { actorId: actor.id, action: "addon.create", target: `addon:${addon.id}`, detail: `Created "${input.name}"` });
+    return addon.id;
+  });
+}
+
+export async function updateAddon(addonId: string, settings: AddonSettings, actor: PortalAgent): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const before = await tx.asapAddon.findUniqueOrThrow({
+      where: { id: addonId },
+      select: { name: true, authMode: true, newFlowEnabled: true, legacyFlowEnabled: true, legacyEndpointUrl: true, clockSkewSeconds: true, sessionTtlSeconds: true, origins: { select: { origin: true } } },
+    });
+    const { origins, ...fields } = settings;
+    await tx.asapAddon.update({ where: { id: addonId }, data: fields });
+    await tx.addonOrigin.deleteMany({ where: { addonId } });
+    await tx.addonOrigin.createMany({ data: origins.map((origin) => ({ addonId, origin })) });
+
+    const changes = Object.entries(fields)
+      .filter(([key, value]) => before[key as keyof typeof fields] !== value)
+      .map(([key, value]) => `${key}: ${String(before[key as keyof typeof fields])} → ${String(value)}`);
+    const previousOrigins = before.origins.map((o) => o.origin).sort().join(" ");
+    if (previousOrigins !== [...origins].sort().join(" ")) changes.push(`origins: ${previousOrigins || "none"} → ${origins.join(" ") || "none"}`);
+    if (changes.length) {
+      await recordAudit(tx, { actorId: actor.id, action: "addon.update", target: `addon:${addonId}`, detail: changes.join("; ") });
+    }
+  });
+}

@@ -1,0 +1,110 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { createAddon, updateAddon } from "@/lib/desk/addons/admin";
+import { explainToken, type Explanation } from "@/lib/desk/iam/explain-token";
+import { generateKey, KeyStateError, revokeKey, rotateKey, type NewKey } from "@/lib/desk/keys/admin";
+import { requireAgent, signInAgent, signOutAgent } from "./agent-session";
+import { addonCreateSchema, addonSettingsSchema, ROTATION_OVERLAPS, rotateSchema } from "./schemas";
+
+/**
+ * The portal's server actions. Each one: check the agent, parse the form (zod), one write, then
+ * revalidate or redirect. Errors become words on the form; nothing is logged with a secret or token.
+ */
+/** `values` hands back what was typed, so a refused form keeps it (React resets forms after actions). */
+export type ActionState = { message?: string; fields?: Record<string, string>; values?: Record<string, string>; ok?: boolean };
+
+function typed(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form) if (typeof value === "string" && name !== "password" && !name.startsWith("$")) values[name] = value;
+  return values;
+}
+export type KeyActionState = ActionState & { newKey?: NewKey };
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+  return fields;
+}
+
+const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter your agent email address." })),
+  password: z.string().min(1, { error: "Enter your password." }).max(128),
+});
+
+export async function deskSignInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const parsed = signInSchema.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "" });
+  if (!parsed.success) return { fields: fieldErrors(parsed.error), values: typed(form) };
+  const result = await signInAgent(parsed.data.email, parsed.data.password);
+  if (result === "throttled") return { message: "Too many failed attempts. Sign-in is paused for a few minutes.", values: typed(form) };
+  if (result === "invalid") return { message: "That email and password don't match a Desk agent.", values: typed(form) };
+  redirect("/desk/admin");
+}
+
+export async function deskSignOutAction(): Promise<void> {
+  await signOutAgent();
+  redirect("/desk/sign-in");
+}
+
+export async function createAddonAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const agent = await requireAgent("admin");
+  const parsed = addonCreateSchema.safeParse({ name: form.get("name") ?? "", origins: form.get("origins") ?? "" });
+  if (!parsed.success) return { fields: fieldErrors(parsed.error), values: typed(form) };
+  const addonId = await createAddon(parsed.data, agent);
+  redirect(`/desk/admin/addons/${addonId}`);
+}
+
+export async function updateAddonAction(addonId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const agent = await requireAgent("admin");
+  const parsed = addonSettingsSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { fields: fieldErrors(parsed.error), values: typed(form) };
+  await updateAddon(addonId, parsed.data, agent);
+  revalidatePath(`/desk/admin/addons/${addonId}`);
+  return { ok: true, message: "Settings saved." };
+}
+
+export async function generateKeyAction(addonId: string): Promise<KeyActionState> {
+  const agent = await requireAgent("admin");
+  const newKey = await generateKey(addonId, agent);
+  revalidatePath(`/desk/admin/addons/${addonId}`);
+  return { ok: true, newKey };
+}
+
+export async function rotateKeyAction(addonId: string, _prev: KeyActionState, form: FormData): Promise<KeyActionState> {
+  const agent = await requireAgent("admin");
+  const parsed = rotateSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { message: "Choose a key and an overlap." };
+  try {
+    const newKey = await rotateKey(addonId, parsed.data.kid, ROTATION_OVERLAPS[parsed.data.overlap], agent);
+    revalidatePath(`/desk/admin/addons/${addonId}`);
+    return { ok: true, newKey };
+  } catch (error) {
+    if (error instanceof KeyStateError) return { message: error.message };
+    throw error;
+  }
+}
+
+export async function revokeKeyAction(addonId: string, kid: string): Promise<ActionState> {
+  const agent = await requireAgent("admin");
+  try {
+    await revokeKey(addonId, kid, agent);
+  } catch (error) {
+    if (error instanceof KeyStateError) return { message: error.message };
+    throw error;
+  }
+  revalidatePath(`/desk/admin/addons/${addonId}`);
+  return { ok: true, message: `Key ${kid} revoked.` };
+}
+
+export type DebugState = { explanation?: Explanation; message?: string };
+
+export async function debugTokenAction(_prev: DebugState, form: FormData): Promise<DebugState> {
+  await requireAgent("admin");
+  const parsed = z
+    .object({ addonId: z.string().min(1, { error: "Pick an add-on." }).max(64), token: z.string().trim().min(1, { error: "Paste a token." }).max(64 * 1024) })
+    .safeParse({ addonId: form.get("addonId") ?? "", token: form.get("token") ?? "" });
+  if (!parsed.success) return { message: parsed.error.issues[0]?.message };
+  return { explanation: await explainToken(parsed.data.addonId, parsed.data.token) };
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/** Input rules of the portal's forms. */
+
+const origin = z
+  .string()
+  .trim()
+  .refine((value) => {
+    if (!URL.canParse(value)) return false;
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
+  }, { error: "Each allowed origin must be scheme://host[:port] with nothing after it, like https://app.example.com." });
+
+/** One origin per line (or separated by spaces or commas); blank lines ignored, duplicates merged. */
+export const originsField = z
+  .string()
+  .max(4000)
+  .transform((text) => [...new Set(text.split(/[\s,]+/).filter(Boolean))])
+  .pipe(z.array(origin).max(20, { error: "At most 20 allowed origins." }));
+
+export const addonCreateSchema = z.object({
+  name: z.string().trim().min(1, { error: "Name the add-on." }).max(100, { error: "Keep the name under 100 characters." }),
+  origins: originsField,
+});
+
+const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+
+export const addonSettingsSchema = addonCreateSchema
+  .extend({
+    authMode: z.enum(["anonymous", "jwt"], { error: "Choose anonymous or JWT." }),
+    newFlowEnabled: checkbox,
+    legacyFlowEnabled: checkbox,
+    legacyEndpointUrl: z
+      .string()
+      .trim()
+      .max(2048)
+      .transform((value) => value || null)
+      .pipe(z.url({ protocol: /^https?$/, error: "The JWT endpoint must be an http(s) URL." }).nullable()),
+    clockSkewSeconds: z.coerce.number().int().min(0, { error: "Skew cannot be negative." }).max(300, { error: "Keep the skew at 5 minutes or less." }),
+    sessionTtlSeconds: z.coerce
+      .number()
+      .int()
+      .min(300, { error: "Sessions last at least 5 minutes." })
+      .max(86_400, { error: "Sessions last at most 24 hours." }),
+  })
+  .refine((s) => !s.legacyFlowEnabled || s.legacyEndpointUrl, {
+    error: "The legacy flow needs the business's JWT endpoint URL.",
+    path: ["legacyEndpointUrl"],
+  });
+
+export type AddonSettings = z.infer<typeof addonSettingsSchema>;
+
+export const ROTATION_OVERLAPS = { "1h": 3600, "24h": 86_400, "7d": 604_800 } as const;
+export const rotateSchema = z.object({
+  kid: z.string().min(1).max(128),
+  overlap: z.enum(Object.keys(ROTATION_OVERLAPS) as [keyof typeof ROTATION_OVERLAPS]),
+});
