@@ -3,19 +3,19 @@ import { recordAudit } from "@/lib/desk/audit";
 import type { PortalAgent } from "@/lib/desk/portal/agent-session";
 import type { AddonSettings } from "@/lib/desk/portal/schemas";
 import { db } from "@/lib/shared/db";
+import { addonSummary } from "./select";
 
 /** The portal's add-on data: reads for its pages and audited writes for its forms. */
 
 export function listAddons() {
+  const now = new Date();
   return db.asapAddon.findMany({
     orderBy: { createdAt: "asc" },
     select: {
-      id: true,
-      name: true,
-      authMode: true,
-      newFlowEnabled: true,
-      legacyFlowEnabled: true,
-      _count: { select: { keys: { where: { revokedAt: null } }, loginEvents: true } },
+      ...addonSummary,
+      _count: {
+        select: { keys: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }, loginEvents: true },
+      },
     },
   });
 }
@@ -24,11 +24,7 @@ export async function getAddon(addonId: string) {
   const addon = await db.asapAddon.findUnique({
     where: { id: addonId },
     select: {
-      id: true,
-      name: true,
-      authMode: true,
-      newFlowEnabled: true,
-      legacyFlowEnabled: true,
+      ...addonSummary,
       legacyEndpointUrl: true,
       clockSkewSeconds: true,
       sessionTtlSeconds: true,

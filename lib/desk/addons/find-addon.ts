@@ -1,16 +1,13 @@
 import "server-only";
 import { db } from "@/lib/shared/db";
+import { addonSummary } from "./select";
 
 /** An add-on as the IAM server needs it at login. */
 export async function findAddonForLogin(addonId: string) {
   const addon = await db.asapAddon.findUnique({
     where: { id: addonId },
     select: {
-      id: true,
-      name: true,
-      authMode: true,
-      newFlowEnabled: true,
-      legacyFlowEnabled: true,
+      ...addonSummary,
       clockSkewSeconds: true,
       sessionTtlSeconds: true,
       origins: { select: { origin: true } },
