@@ -1,24 +1,28 @@
 import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 
-// Two free ports per run, chosen in the main process; workers inherit them through the environment.
-// The site (and its same-origin Desk) listens on the first; a second Desk process on the other serves
-// the widget from a truly different origin, as a real help desk would.
-if (!process.env.E2E_PORT || !process.env.E2E_DESK_PORT) {
+// Three free ports per run, chosen in the main process; workers inherit them through the environment.
+// The site (and its same-origin Desk) listens on the first; a second process on the next serves the
+// widget from a truly different origin, as a real help desk would; a third runs the site configured
+// for the legacy flow.
+if (!process.env.E2E_PORT || !process.env.E2E_DESK_PORT || !process.env.E2E_LEGACY_PORT) {
   const ports = execFileSync(process.execPath, [
     "-e",
-    "const n=require('net');const a=n.createServer().listen(0,'127.0.0.1',()=>{const b=n.createServer().listen(0,'127.0.0.1',()=>{console.log(a.address().port+' '+b.address().port);a.close();b.close()})})",
+    "const n=require('net');const s=[0,1,2].map(()=>n.createServer());let k=0;s.forEach(x=>x.listen(0,'127.0.0.1',()=>{if(++k===3){console.log(s.map(y=>y.address().port).join(' '));s.forEach(y=>y.close())}}))",
   ])
     .toString()
     .trim()
     .split(" ");
-  [process.env.E2E_PORT, process.env.E2E_DESK_PORT] = ports;
+  [process.env.E2E_PORT, process.env.E2E_DESK_PORT, process.env.E2E_LEGACY_PORT] = ports;
 }
 const port = String(process.env.E2E_PORT);
 const deskPort = String(process.env.E2E_DESK_PORT);
+const legacyPort = String(process.env.E2E_LEGACY_PORT);
 export const baseURL = `http://localhost:${port}`;
 /** The cross-origin Desk: another host name and port than the site. */
 export const deskURL = `http://127.0.0.1:${deskPort}`;
+/** The same site with ASAP_FLOW=legacy: its widget logs in through the JWT endpoint. */
+export const legacySiteURL = `http://localhost:${legacyPort}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -48,7 +52,7 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    env: { PORT: port, DESK_PORT: deskPort },
+    env: { PORT: port, DESK_PORT: deskPort, LEGACY_PORT: legacyPort },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

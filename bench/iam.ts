@@ -71,7 +71,7 @@ execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: 
 const { db } = await import("@/lib/shared/db");
 const { sealSecret } = await import("@/lib/desk/keys/secret-box");
 const { secretFingerprint } = await import("@/lib/desk/keys/fingerprint");
-const { loginWithJwt } = await import("@/lib/desk/iam/login");
+const { loginToAsap } = await import("@/lib/desk/iam/login");
 const masterKey = Buffer.from(process.env.DESK_MASTER_KEY ?? "", "base64url");
 await db.asapAddon.create({
   data: {
@@ -87,7 +87,7 @@ const latencies: number[] = [];
 for (let i = 0; i < LOGINS; i++) {
   const start = performance.now();
   const { token } = await mintAsapToken({ ...user, email: `bench${i % 50}@example.com` }, { secret, kid: "bench-key" });
-  await loginWithJwt({
+  await loginToAsap({
     addonId: "addon_bench",
     token,
     clientIp: `10.0.${Math.floor(i / 50)}.${i % 50}`, // stay under the per-address login throttle

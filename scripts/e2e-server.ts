@@ -9,7 +9,8 @@ import { freshSecrets } from "./env-file";
 
 const port = process.env.PORT;
 const deskPort = process.env.DESK_PORT;
-if (!port || !deskPort) throw new Error("PORT and DESK_PORT are not set: start this through `npx playwright test`");
+const legacyPort = process.env.LEGACY_PORT;
+if (!port || !deskPort || !legacyPort) throw new Error("PORT, DESK_PORT and LEGACY_PORT are not set: start this through `npx playwright test`");
 
 const dir = path.resolve(".tmp/e2e");
 rmSync(dir, { recursive: true, force: true });
@@ -52,9 +53,9 @@ else step("building for production", ["next", "build"]);
 const log = createWriteStream(path.join(dir, "server.log"));
 const children: ChildProcess[] = [];
 
-function start(name: string, listenPort: string) {
+function start(name: string, listenPort: string, extraEnv: Record<string, string> = {}) {
   console.log(`[e2e-server] starting the ${name} on port ${listenPort}`);
-  const child = spawn("npx", ["next", "start", "-p", listenPort], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npx", ["next", "start", "-p", listenPort], { env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
   for (const stream of [child.stdout, child.stderr]) {
     stream.on("data", (chunk: Buffer) => {
       log.write(chunk);
@@ -83,7 +84,8 @@ async function waitUntilHealthy(listenPort: string) {
 
 // The Desk first: Playwright waits on the site's health URL, so once that answers both are up.
 start("cross-origin Desk", deskPort);
-await waitUntilHealthy(deskPort);
+start("legacy-flow site", legacyPort, { ASAP_FLOW: "legacy" });
+await Promise.all([waitUntilHealthy(deskPort), waitUntilHealthy(legacyPort)]);
 start("site", port);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => children.forEach((child) => child.kill(signal)));

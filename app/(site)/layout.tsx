@@ -7,13 +7,13 @@ import { widgetConfig } from "@/lib/site/asap/issue-token";
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   const session = await auth();
-  const { addonId, deskBaseUrl } = widgetConfig();
+  const { addonId, deskBaseUrl, flow } = widgetConfig();
   return (
     <div className="flex min-h-screen flex-col">
       <SiteHeader />
       <div className="flex-1">{children}</div>
       <SiteFooter />
-      <AsapWidget deskBaseUrl={deskBaseUrl} addonId={addonId} userEmail={session?.user?.email ?? null} />
+      <AsapWidget deskBaseUrl={deskBaseUrl} addonId={addonId} flow={flow} userEmail={session?.user?.email ?? null} />
     </div>
   );
 }

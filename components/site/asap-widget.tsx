@@ -24,19 +24,37 @@ function whenAsapReady(callback: () => void) {
   window.ZohoDeskAsapReady(callback);
 }
 
-/** Fetches a fresh ASAP JWT for the signed-in user from our own server (the new flow). */
-function getAsapToken(success: (token: string) => void, failure: (reason: unknown) => void) {
-  fetch("/api/asap/token", { method: "POST" })
-    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`token endpoint answered ${response.status}`))))
-    .then((body: { token: string }) => success(body.token))
-    .catch(failure);
+type Credential = (success: (token: string) => void, failure: (reason: unknown) => void) => void;
+
+function fetchCredential(path: string, pick: (body: Record<string, string>) => string | undefined): Credential {
+  return (success, failure) =>
+    fetch(path, { method: "POST" })
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${path} answered ${response.status}`))))
+      .then((body: Record<string, string>) => success(pick(body) ?? ""))
+      .catch(failure);
 }
+
+/** What the widget's login callback hands over: a JWT we sign (new flow) or a user token (legacy flow). */
+const CREDENTIALS: Record<"new" | "legacy", Credential> = {
+  new: fetchCredential("/api/asap/token", (body) => body.token),
+  legacy: fetchCredential("/api/asap/user-token", (body) => body.userToken),
+};
 
 /**
  * Embeds the ASAP widget on every page of the site and keeps it in step with our sign-in: logged in
  * as the signed-in user, logged out when nobody is.
  */
-export function AsapWidget({ deskBaseUrl, addonId, userEmail }: { deskBaseUrl: string; addonId: string; userEmail: string | null }) {
+export function AsapWidget({
+  deskBaseUrl,
+  addonId,
+  flow,
+  userEmail,
+}: {
+  deskBaseUrl: string;
+  addonId: string;
+  flow: "new" | "legacy";
+  userEmail: string | null;
+}) {
   useEffect(() => {
     if (document.getElementById("asap-sdk")) return;
     const script = document.createElement("script");
@@ -49,10 +67,10 @@ export function AsapWidget({ deskBaseUrl, addonId, userEmail }: { deskBaseUrl: s
 
   useEffect(() => {
     whenAsapReady(() => {
-      if (userEmail) window.ZohoDeskAsap?.invoke("login", getAsapToken);
+      if (userEmail) window.ZohoDeskAsap?.invoke("login", CREDENTIALS[flow]);
       else window.ZohoDeskAsap?.invoke("logout");
     });
-  }, [userEmail]);
+  }, [userEmail, flow]);
 
   return null;
 }

@@ -21,7 +21,13 @@ export type TestAddon = { id: string; key: TestKey };
 
 /** A fresh add-on in JWT mode with one live key, allowed on `origins`. */
 export async function createAddon(
-  options: { origins: string[]; authMode?: "jwt" | "anonymous"; newFlowEnabled?: boolean; clockSkewSeconds?: number },
+  options: {
+    origins: string[];
+    authMode?: "jwt" | "anonymous";
+    newFlowEnabled?: boolean;
+    legacyEndpointUrl?: string;
+    clockSkewSeconds?: number;
+  },
 ): Promise<TestAddon> {
   const db = e2eDatabase();
   const id = `addon_${randomUUID().slice(0, 8)}`;
@@ -31,6 +37,8 @@ export async function createAddon(
       name: `Test add-on ${id}`,
       authMode: options.authMode ?? "jwt",
       newFlowEnabled: options.newFlowEnabled ?? true,
+      legacyFlowEnabled: options.legacyEndpointUrl !== undefined,
+      legacyEndpointUrl: options.legacyEndpointUrl ?? null,
       clockSkewSeconds: options.clockSkewSeconds ?? 60,
       origins: { create: options.origins.map((origin) => ({ origin })) },
     },

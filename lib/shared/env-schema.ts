@@ -40,6 +40,8 @@ export const serverEnvSchema = z.object({
       error: "ASAP_JWT_SECRET is shorter than 32 random bytes (43 base64url characters): generate a key in the Desk portal and copy it whole",
     }),
   DESK_BASE_URL: z.url({ error: "DESK_BASE_URL must be the Desk's base URL, e.g. http://localhost:3000" }),
+  /** Which credential the site's widget callback returns: a JWT (new flow) or a user token (legacy). */
+  ASAP_FLOW: z.enum(["new", "legacy"], { error: 'ASAP_FLOW must be "new" or "legacy"' }).default("new"),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -48,11 +48,22 @@
     return { token: session.token, expiresAt: session.expiresAt, localExpiresAt: Date.now() + expiresInSeconds * 1000 };
   }
 
-  function login(token) {
+  // The same login callback serves both flows: the add-on's flows say what it returns. With both on
+  // (a migration), a JWT's shape (three dot-separated parts) tells it from an opaque user token.
+  function credentialFor(value) {
+    var looksLikeJwt = value.split(".").length === 3;
+    var legacy = config.flows.legacy && (!config.flows.new || !looksLikeJwt);
+    return legacy ? { userToken: value } : { token: value };
+  }
+
+  function login(credential) {
+    var body = credentialFor(credential);
+    body.addonId = config.addonId;
+    body.pageOrigin = parentOrigin;
     api("login", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ addonId: config.addonId, token: token, pageOrigin: parentOrigin }),
+      body: JSON.stringify(body),
     })
       .then(function (result) {
         var session = withLocalExpiry(result.session, result.session.expiresInSeconds);

@@ -73,3 +73,10 @@ export async function updateAddon(addonId: string, settings: AddonSettings, acto
     }
   });
 }
+
+export async function disableLegacyFlow(addonId: string, actor: PortalAgent): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.asapAddon.update({ where: { id: addonId }, data: { legacyFlowEnabled: false } });
+    await recordAudit(tx, { actorId: actor.id, action: "addon.update", target: `addon:${addonId}`, detail: "legacyFlowEnabled: true → false (migration finished)" });
+  });
+}

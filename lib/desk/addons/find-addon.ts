@@ -8,6 +8,7 @@ export async function findAddonForLogin(addonId: string) {
     where: { id: addonId },
     select: {
       ...addonSummary,
+      legacyEndpointUrl: true,
       clockSkewSeconds: true,
       sessionTtlSeconds: true,
       origins: { select: { origin: true } },

@@ -5,14 +5,17 @@ import { openSession, type AsapSessionToken, type SessionContact } from "@/lib/d
 import { db } from "@/lib/shared/db";
 import { env } from "@/lib/shared/env";
 import { AsapError } from "./errors";
+import { fetchLegacyJwt } from "./legacy-endpoint";
 import { recordLogin, type LoginAttempt } from "./login-log";
 import { throttleLogin } from "./login-throttle";
 import { databaseReplayStore } from "./replay-store";
 import { verifyAsapToken } from "./verify-token";
 
-export type LoginRequest = {
+/** New flow: the JWT the business signed. Legacy flow: the user token its JWT endpoint redeems. */
+export type Credential = { token: string } | { userToken: string };
+
+export type LoginRequest = Credential & {
   addonId: string;
-  token: string;
   clientIp: string;
   /** The request's Origin header (null when a non-browser client sent none). */
   origin: string | null;
@@ -26,13 +29,17 @@ export type LoginResult = { session: AsapSessionToken; contact: SessionContact }
 
 const masterKey = () => Buffer.from(env.DESK_MASTER_KEY, "base64url");
 
-/** The new flow's login: add-on checks, throttle, verification, contact, session; every attempt logged. */
-export async function loginWithJwt(request: LoginRequest): Promise<LoginResult> {
+/**
+ * Login, both flows: add-on checks, throttle, the JWT (given, or fetched from the business's endpoint),
+ * verification, contact, session. Every attempt is logged with its flow.
+ */
+export async function loginToAsap(request: LoginRequest): Promise<LoginResult> {
   const addon = await findAddonForLogin(request.addonId);
   if (!addon) {
     throw new AsapError("ADDON_NOT_FOUND", `There is no ASAP add-on "${request.addonId}".`, "Use the add-on id shown in the Desk portal.");
   }
-  const attempt: LoginAttempt = { addonId: addon.id, flow: "new", clientIp: request.clientIp, origin: request.pageOrigin ?? request.origin };
+  const flow = "token" in request ? "new" : "legacy";
+  const attempt: LoginAttempt = { addonId: addon.id, flow, clientIp: request.clientIp, origin: request.pageOrigin ?? request.origin };
   try {
     const result = await login(addon, request);
     await recordLogin(attempt, { email: result.contact.email });
@@ -47,13 +54,21 @@ async function login(addon: LoginAddon, request: LoginRequest): Promise<LoginRes
   if (addon.authMode !== "jwt") {
     throw new AsapError("JWT_NOT_ENABLED", "This add-on is in anonymous mode: it accepts no logins.", "Switch the add-on's auth mode to JWT in the portal.");
   }
-  if (!addon.newFlowEnabled) {
-    throw new AsapError("FLOW_NOT_ENABLED", "The new JWT flow is disabled for this add-on.", "Enable the new flow in the add-on's settings, or log in through the legacy JWT endpoint.");
+  const legacy = "userToken" in request;
+  if (legacy ? !addon.legacyFlowEnabled : !addon.newFlowEnabled) {
+    throw new AsapError(
+      "FLOW_NOT_ENABLED",
+      `The ${legacy ? "legacy (JWT endpoint)" : "new"} flow is disabled for this add-on.`,
+      legacy
+        ? "This add-on takes JWTs signed by your app now: have the widget's login callback return one."
+        : "Enable the new flow in the add-on's settings, or log in through the legacy JWT endpoint.",
+    );
   }
   checkOrigin(addon, request);
   await throttleLogin(addon.id, request.clientIp);
 
-  const { claims } = await verifyAsapToken(request.token, {
+  const token = legacy ? await fetchLegacyJwt(addon.legacyEndpointUrl ?? "", request.userToken) : request.token;
+  const { claims } = await verifyAsapToken(token, {
     keys: databaseKeyRing(db, addon.id, masterKey()),
     now: Date.now(),
     clockSkewSeconds: addon.clockSkewSeconds,
@@ -65,7 +80,7 @@ async function login(addon: LoginAddon, request: LoginRequest): Promise<LoginRes
     update: claims.name ? { name: claims.name } : {},
     select: { id: true, email: true, name: true },
   });
-  const session = await openSession({ addonId: addon.id, contactId: contact.id, flow: "new", ttlSeconds: addon.sessionTtlSeconds });
+  const session = await openSession({ addonId: addon.id, contactId: contact.id, flow: legacy ? "legacy" : "new", ttlSeconds: addon.sessionTtlSeconds });
   return { session, contact };
 }
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { createAddon, updateAddon } from "@/lib/desk/addons/admin";
+import { createAddon, disableLegacyFlow, updateAddon } from "@/lib/desk/addons/admin";
 import { explainToken, type Explanation } from "@/lib/desk/iam/explain-token";
 import { generateKey, KeyStateError, revokeKey, rotateKey, type NewKey } from "@/lib/desk/keys/admin";
 import { requireAgent, signInAgent, signOutAgent } from "./agent-session";
@@ -63,6 +63,13 @@ export async function updateAddonAction(addonId: string, _prev: ActionState, for
   await updateAddon(addonId, parsed.data, agent);
   revalidatePath(`/desk/admin/addons/${addonId}`);
   return { ok: true, message: "Settings saved." };
+}
+
+export async function disableLegacyFlowAction(addonId: string): Promise<void> {
+  const agent = await requireAgent("admin");
+  await disableLegacyFlow(addonId, agent);
+  revalidatePath(`/desk/admin/addons/${addonId}`);
+  redirect(`/desk/admin/addons/${addonId}/migration`);
 }
 
 export async function generateKeyAction(addonId: string): Promise<KeyActionState> {

@@ -1,7 +1,14 @@
 import "server-only";
 
 /** What the frame needs to know, embedded as a data attribute (the CSP allows no inline script). */
-export type FrameConfig = { addonId: string; addonName: string; parentOrigin: string; authMode: string };
+export type FrameConfig = {
+  addonId: string;
+  addonName: string;
+  parentOrigin: string;
+  authMode: string;
+  /** Which credential the page's login callback returns: a JWT (new flow) or a user token (legacy). */
+  flows: { new: boolean; legacy: boolean };
+};
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);

@@ -13,5 +13,5 @@ export function issueAsapToken(user: SiteUser) {
 
 /** What the page needs to load the widget: public values only, never the secret. */
 export function widgetConfig() {
-  return { addonId: env.ASAP_ADDON_ID, deskBaseUrl: env.DESK_BASE_URL.replace(/\/$/, "") };
+  return { addonId: env.ASAP_ADDON_ID, deskBaseUrl: env.DESK_BASE_URL.replace(/\/$/, ""), flow: env.ASAP_FLOW };
 }

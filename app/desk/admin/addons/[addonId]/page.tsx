@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getAddon } from "@/lib/desk/addons/admin";
 import { listAudit } from "@/lib/desk/audit";
+import { getFlowStats } from "@/lib/desk/iam/flow-stats";
 import { listLoginEvents } from "@/lib/desk/iam/login-log";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
+import Link from "next/link";
 import { AddonSettingsForm } from "@/components/desk/addon-settings-form";
+import { FlowStatsTable } from "@/components/desk/flow-stats";
 import { KeyManager } from "@/components/desk/key-manager";
 import { LoginLog, type LoginLogFilters } from "@/components/desk/login-log";
 
@@ -32,7 +35,11 @@ export default async function AddonPage({
     flow: FLOWS.has(raw.flow ?? "") ? (raw.flow as "new" | "legacy") : undefined,
     code: /^[A-Z_]{3,40}$/.test(raw.code ?? "") ? raw.code : undefined,
   };
-  const [events, audit] = await Promise.all([listLoginEvents(addon.id, filters), listAudit(`addon:${addon.id}`)]);
+  const [events, audit, flowStats] = await Promise.all([
+    listLoginEvents(addon.id, filters),
+    listAudit(`addon:${addon.id}`),
+    getFlowStats(addon.id, addon.readAt),
+  ]);
 
   return (
     <main className="space-y-10">
@@ -50,6 +57,17 @@ export default async function AddonPage({
           The business signs its users&apos; JWTs (HS256) with a key&apos;s secret and names it in the <code>kid</code> header.
         </p>
         <KeyManager addon={addon} />
+      </section>
+      <section aria-labelledby="flows" className="rounded-2xl border border-slate-200 bg-white p-6">
+        <div className="mb-4 flex items-baseline justify-between">
+          <h2 id="flows" className="text-lg font-semibold">
+            Flows
+          </h2>
+          <Link href={`/desk/admin/addons/${addon.id}/migration`} className="text-sm font-medium text-brand-600 hover:underline">
+            Migration checklist →
+          </Link>
+        </div>
+        <FlowStatsTable stats={flowStats} enabled={{ new: addon.newFlowEnabled, legacy: addon.legacyFlowEnabled }} />
       </section>
       <section aria-labelledby="settings" className="rounded-2xl border border-slate-200 bg-white p-6">
         <h2 id="settings" className="mb-4 text-lg font-semibold">

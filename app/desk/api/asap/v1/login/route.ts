@@ -1,14 +1,14 @@
 import { handle, json, readJson } from "@/lib/desk/api/respond";
-import { loginWithJwt } from "@/lib/desk/iam/login";
+import { loginToAsap } from "@/lib/desk/iam/login";
 import { clientAddress } from "@/lib/shared/client-address";
 import { requestOrigin } from "@/lib/shared/request-origin";
 import { loginBody } from "./schema";
 
-/** POST /desk/api/asap/v1/login — the IAM server's login for the new flow (DESIGN §3). */
+/** POST /desk/api/asap/v1/login — the IAM server's login, `{ addonId, token }` or `{ addonId, userToken }` (DESIGN §3). */
 export function POST(request: Request) {
   return handle(async () => {
     const body = await readJson(request, loginBody);
-    const result = await loginWithJwt({
+    const result = await loginToAsap({
       ...body,
       clientIp: clientAddress(request.headers),
       origin: request.headers.get("origin"),

@@ -1,0 +1,90 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "../fixtures";
+import { baseURL } from "../../playwright.config";
+import { createAddon, loginEvents, type TestAddon, type TestKey } from "../support/desk";
+import { e2eDatabase } from "../support/database";
+import { closedPort, startEndpointServer } from "../support/endpoint-server";
+
+// The legacy flow's server-to-server call, against a real endpoint server that misbehaves on demand.
+const SITE = new URL(baseURL).origin;
+const LOGIN = "/desk/api/asap/v1/login";
+const userToken = () => randomBytes(32).toString("base64url");
+
+let endpointKey: TestKey;
+let endpoint: Awaited<ReturnType<typeof startEndpointServer>>;
+test.beforeAll(async () => {
+  endpoint = await startEndpointServer(() => endpointKey);
+});
+test.afterAll(() => endpoint.close());
+
+async function legacyAddon(path: string): Promise<TestAddon> {
+  const addon = await createAddon({ origins: [SITE], legacyEndpointUrl: `${endpoint.base}${path}` });
+  endpointKey = addon.key;
+  return addon;
+}
+
+test.describe("legacy flow: the Desk calls the business's JWT endpoint", () => {
+  test("logs in with a user token, whether the endpoint answers text or JSON", async ({ request }) => {
+    for (const path of ["/ok", "/json"]) {
+      const addon = await legacyAddon(path);
+      const response = await request.post(LOGIN, { data: { addonId: addon.id, userToken: userToken() }, headers: { origin: SITE } });
+      expect(response.status(), await response.text()).toBe(200);
+      const events = await loginEvents(addon.id);
+      expect(events.map((e) => `${e.flow}:${e.outcome}`)).toEqual(["legacy:success"]);
+      const session = await e2eDatabase().asapSession.findFirstOrThrow({ where: { addonId: addon.id } });
+      expect(session.flow).toBe("legacy");
+    }
+  });
+
+  const failures: Array<[string, string | (() => Promise<string>), string]> = [
+    ["is down", async () => `http://127.0.0.1:${await closedPort()}/jwt`, "network error"],
+    ["is too slow", "/slow", "timeout"],
+    ["answers 500", "/500", "HTTP 500"],
+    ["answers a huge body", "/huge", "longer than 16384 bytes"],
+    ["streams a huge body", "/huge-stream", "longer than 16384 bytes"],
+    ["answers broken JSON", "/bad-json", "not valid JSON"],
+    ["answers a redirect", "/redirect", "redirect (302), which is not followed"],
+  ];
+  for (const [what, target, cause] of failures) {
+    test(`fails cleanly when the endpoint ${what}`, async ({ request }) => {
+      const path = typeof target === "string" ? target : "";
+      const addon = await legacyAddon(path);
+      if (typeof target !== "string") {
+        await e2eDatabase().asapAddon.update({ where: { id: addon.id }, data: { legacyEndpointUrl: await target() } });
+      }
+      const started = Date.now();
+      const response = await request.post(LOGIN, { data: { addonId: addon.id, userToken: userToken() }, headers: { origin: SITE } });
+      expect(Date.now() - started).toBeLessThan(4_500); // the Desk's own timeout, not the endpoint's pace
+      expect(response.status()).toBe(502);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("LEGACY_ENDPOINT_FAILED");
+      expect(body.error.message).toContain(cause);
+      const [event] = await loginEvents(addon.id);
+      expect(event).toMatchObject({ flow: "legacy", outcome: "failure", code: "LEGACY_ENDPOINT_FAILED" });
+      expect(event?.detail).toContain(cause);
+    });
+  }
+
+  test("never calls anything but an http(s) endpoint", async ({ request }) => {
+    const addon = await legacyAddon("/ok");
+    await e2eDatabase().asapAddon.update({ where: { id: addon.id }, data: { legacyEndpointUrl: "file:///etc/passwd" } });
+    const response = await request.post(LOGIN, { data: { addonId: addon.id, userToken: userToken() }, headers: { origin: SITE } });
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain("not an http(s) URL");
+  });
+
+  test("enforces each flow's switch", async ({ request }) => {
+    const addon = await legacyAddon("/ok");
+    await e2eDatabase().asapAddon.update({ where: { id: addon.id }, data: { legacyFlowEnabled: false } });
+    const legacy = await request.post(LOGIN, { data: { addonId: addon.id, userToken: userToken() }, headers: { origin: SITE } });
+    expect(((await legacy.json()) as { error: { code: string } }).error.code).toBe("FLOW_NOT_ENABLED");
+    await e2eDatabase().asapAddon.update({ where: { id: addon.id }, data: { legacyFlowEnabled: true, newFlowEnabled: false } });
+    const { signToken } = await import("../support/desk");
+    const fresh = await request.post(LOGIN, { data: { addonId: addon.id, token: await signToken(addon.key) }, headers: { origin: SITE } });
+    expect(((await fresh.json()) as { error: { code: string } }).error.code).toBe("FLOW_NOT_ENABLED");
+  });
+
+  test("refuses a body with both a token and a user token", async ({ request }) => {
+    const response = await request.post(LOGIN, { data: { addonId: "addon_demo", token: "a.b.c", userToken: userToken() } });
+    expect(response.status()).toBe(400);
+  });
+});

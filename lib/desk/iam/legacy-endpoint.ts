@@ -1,0 +1,96 @@
+import "server-only";
+import { AsapError } from "./errors";
+
+/**
+ * Legacy flow: the IAM server's call to the business's JWT endpoint, `GET {endpoint}?user_token=…`.
+ * Only to the URL the admin configured (http or https, its host unchanged), with a tight timeout, no
+ * redirects followed and a bounded body, so the Desk cannot be made a proxy to arbitrary addresses or
+ * held up by a slow or hostile endpoint. Every failure is LEGACY_ENDPOINT_FAILED, saying which.
+ */
+export const LEGACY_TIMEOUT_MS = 3_000;
+export const LEGACY_MAX_BODY_BYTES = 16 * 1024;
+
+function failed(cause: string, hint: string): AsapError {
+  return new AsapError("LEGACY_ENDPOINT_FAILED", `The business's JWT endpoint failed: ${cause}.`, hint);
+}
+
+export function legacyEndpointRequestUrl(endpointUrl: string, userToken: string): URL {
+  let url: URL;
+  try {
+    url = new URL(endpointUrl);
+  } catch {
+    throw failed("the configured endpoint is not a URL", "Set the legacy JWT endpoint URL in the add-on's settings.");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw failed(`the configured endpoint is not an http(s) URL (${url.protocol})`, "Only http and https endpoints are called.");
+  }
+  const host = url.host;
+  url.searchParams.set("user_token", userToken);
+  if (url.host !== host) throw failed("the request URL left the configured host", "Check the endpoint URL.");
+  return url;
+}
+
+async function readBounded(response: Response): Promise<string> {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > LEGACY_MAX_BODY_BYTES) throw failed(`the answer is ${declared} bytes, longer than ${LEGACY_MAX_BODY_BYTES} bytes`, "Answer with the JWT alone.");
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > LEGACY_MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw failed(`the answer is longer than ${LEGACY_MAX_BODY_BYTES} bytes`, "Answer with the JWT alone.");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The JWT from the endpoint's answer: the token as text, or JSON `{ "token": "…" }` (or `jwt`). */
+function tokenFrom(body: string, contentType: string): string {
+  const text = body.trim();
+  if (contentType.includes("json") || text.startsWith("{")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw failed("the answer is not valid JSON", "Answer with the JWT as text, or as JSON { \"token\": \"…\" }.");
+    }
+    const candidate = typeof parsed === "object" && parsed !== null ? ((parsed as Record<string, unknown>).token ?? (parsed as Record<string, unknown>).jwt) : undefined;
+    if (typeof candidate !== "string" || !candidate) throw failed("the JSON answer has no token", 'Answer with JSON { "token": "…" }.');
+    return candidate;
+  }
+  if (!text) throw failed("the answer is empty", "Answer with the user's JWT.");
+  return text;
+}
+
+export async function fetchLegacyJwt(endpointUrl: string, userToken: string): Promise<string> {
+  const url = legacyEndpointRequestUrl(endpointUrl, userToken);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "GET",
+      redirect: "manual",
+      cache: "no-store",
+      headers: { Accept: "application/jwt, text/plain, application/json" },
+      signal: AbortSignal.timeout(LEGACY_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const name = error instanceof Error ? error.name : "";
+    if (name === "TimeoutError" || name === "AbortError") {
+      throw failed(`no answer within ${LEGACY_TIMEOUT_MS / 1000} s (timeout)`, "Make the endpoint answer quickly; it is called on every legacy login.");
+    }
+    throw failed("it could not be reached (network error)", "Check that the endpoint URL is right and the server is up.");
+  }
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel();
+    throw failed(`it answered a redirect (${response.status}), which is not followed`, "Configure the endpoint's final URL.");
+  }
+  const body = await readBounded(response);
+  if (!response.ok) throw failed(`it answered HTTP ${response.status}`, "Check the endpoint's logs: it must answer 200 with the JWT for a valid user token.");
+  return tokenFrom(body, response.headers.get("content-type") ?? "");
+}
