@@ -136,7 +136,6 @@ test.describe("Desk portal: login log and debugger", () => {
     const addon = await createAddon({ origins: [SITE] });
     const seconds = Math.floor(Date.now() / 1000);
     const token = await signToken(addon.key, { not_before: seconds, not_after: seconds + 300, jti: "debugged-jti" });
-    const eventsBefore = await e2eDatabase().loginEvent.count();
 
     await page.goto("/desk/admin/debugger");
     await page.getByLabel("Add-on").selectOption(addon.id);
@@ -156,6 +155,6 @@ test.describe("Desk portal: login log and debugger", () => {
     await page.getByRole("button", { name: "Explain token" }).click();
     await expect(explanation.getByRole("status")).toContainText("Valid: this token would log in tester@example.com");
     expect(await e2eDatabase().usedTokenId.count({ where: { jti: { in: ["debugged-jti", "still-fresh"] } } })).toBe(0);
-    expect(await e2eDatabase().loginEvent.count()).toBe(eventsBefore);
+    expect(await e2eDatabase().loginEvent.count({ where: { addonId: addon.id } })).toBe(0); // nothing logged
   });
 });

@@ -28,6 +28,9 @@ ASAP_ADDON_ID=addon_demo
 ASAP_JWT_KID=demo-key-1
 ASAP_JWT_SECRET=${secrets.ASAP_JWT_SECRET}
 DESK_BASE_URL=http://localhost:${values.PORT}
+# "new": the widget logs in with a JWT this site signs; "legacy": with a user token that the Desk
+# brings back to /api/asap/legacy-jwt (enable the legacy flow and its endpoint URL in the portal).
+ASAP_FLOW=new
 
 # ── Desk simulator ──
 # Encrypts ASAP signing secrets at rest. Losing it makes stored keys unreadable.

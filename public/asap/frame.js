@@ -48,12 +48,11 @@
     return { token: session.token, expiresAt: session.expiresAt, localExpiresAt: Date.now() + expiresInSeconds * 1000 };
   }
 
-  // The same login callback serves both flows: the add-on's flows say what it returns. With both on
-  // (a migration), a JWT's shape (three dot-separated parts) tells it from an opaque user token.
+  // The same login callback serves both flows, and the credential's shape says which it is: a user
+  // token is one opaque base64url segment, anything else goes as a JWT. So an app still sending user
+  // tokens after the legacy flow was switched off hears FLOW_NOT_ENABLED, not TOKEN_MALFORMED.
   function credentialFor(value) {
-    var looksLikeJwt = value.split(".").length === 3;
-    var legacy = config.flows.legacy && (!config.flows.new || !looksLikeJwt);
-    return legacy ? { userToken: value } : { token: value };
+    return /^[A-Za-z0-9_-]{20,100}$/.test(value) ? { userToken: value } : { token: value };
   }
 
   function login(credential) {

@@ -6,8 +6,6 @@ export type FrameConfig = {
   addonName: string;
   parentOrigin: string;
   authMode: string;
-  /** Which credential the page's login callback returns: a JWT (new flow) or a user token (legacy). */
-  flows: { new: boolean; legacy: boolean };
 };
 
 const escapeHtml = (value: string) =>

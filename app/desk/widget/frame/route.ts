@@ -18,6 +18,5 @@ export async function GET(request: NextRequest) {
   if (!addon.origins.includes(parentOrigin)) {
     return html("<!doctype html><title>Not allowed</title><p>This page may not embed the help widget.</p>", 403, headers);
   }
-  const flows = { new: addon.newFlowEnabled, legacy: addon.legacyFlowEnabled };
-  return html(frameDocument({ addonId: addon.id, addonName: addon.name, parentOrigin, authMode: addon.authMode, flows }), 200, headers);
+  return html(frameDocument({ addonId: addon.id, addonName: addon.name, parentOrigin, authMode: addon.authMode }), 200, headers);
 }
