@@ -83,7 +83,9 @@ export function TokenDebugger({ addons }: { addons: Array<{ id: string; name: st
           <ol className="space-y-1 text-sm" aria-label="Checks">
             {result.checks.map((check) => (
               <li key={check.check} className="flex gap-2">
-                <span aria-hidden>{check.passed ? "✅" : "❌"}</span>
+                <span aria-hidden className={cn("w-4 shrink-0 font-bold", check.passed ? "text-emerald-600" : "text-red-600")}>
+                  {check.passed ? "✓" : "✗"}
+                </span>
                 <span>
                   <strong>{check.check}</strong>: {check.passed ? "passed" : "failed"}. {check.detail}
                 </span>
