@@ -67,3 +67,11 @@ export async function signToken(key: TestKey, claims: Record<string, unknown> = 
 export function loginEvents(addonId: string) {
   return e2eDatabase().loginEvent.findMany({ where: { addonId }, orderBy: { createdAt: "asc" } });
 }
+
+/** A contact with a live ASAP session on a fresh add-on, through the real login API. */
+export async function contactSession(request: import("@playwright/test").APIRequestContext, origin: string, email = `contact-${randomUUID().slice(0, 8)}@example.com`) {
+  const addon = await createAddon({ origins: [origin] });
+  const response = await request.post("/desk/api/asap/v1/login", { data: { addonId: addon.id, token: await signToken(addon.key, { email }) }, headers: { origin } });
+  const { session, contact } = (await response.json()) as { session: { token: string }; contact: { id: string; email: string } };
+  return { addon, contact, headers: { authorization: `Bearer ${session.token}` } };
+}

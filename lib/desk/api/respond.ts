@@ -44,3 +44,13 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
   }
   return parsed.data;
 }
+
+/** Parses query parameters against a schema, or throws VALIDATION_FAILED naming the first bad one. */
+export function readQuery<T>(url: URL, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AsapError("VALIDATION_FAILED", `The parameter "${issue?.path.join(".") || "query"}" is not valid: ${issue?.message ?? "invalid"}.`, "See the Desk API reference.");
+  }
+  return parsed.data;
+}

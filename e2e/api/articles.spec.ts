@@ -1,0 +1,68 @@
+import { expect, test } from "../fixtures";
+import { baseURL } from "../../playwright.config";
+import { contactSession } from "../support/desk";
+
+const API = "/desk/api/asap/v1";
+const SITE = new URL(baseURL).origin;
+type Summary = { id: string; slug: string; viewCount: number; helpfulCount: number; notHelpful: number; category: { slug: string } };
+
+test.describe("help-center articles (anyone may read, search and vote)", () => {
+  test("lists categories with their article counts, and articles by category, page by page", async ({ request }) => {
+    const { categories } = (await (await request.get(`${API}/categories`)).json()) as { categories: Array<{ slug: string; articleCount: number }> };
+    expect(categories.map((c) => c.slug)).toEqual(["getting-started", "deployments", "domains-networking", "billing", "account-security"]);
+    expect(categories.reduce((sum, c) => sum + c.articleCount, 0)).toBeGreaterThanOrEqual(20);
+
+    const first = (await (await request.get(`${API}/articles?category=deployments&pageSize=2`)).json()) as { articles: Summary[]; total: number };
+    const second = (await (await request.get(`${API}/articles?category=deployments&pageSize=2&page=2`)).json()) as { articles: Summary[] };
+    expect(first.total).toBe(5);
+    expect(first.articles).toHaveLength(2);
+    expect([...first.articles, ...second.articles].every((a) => a.category.slug === "deployments")).toBe(true);
+    expect(new Set([...first.articles, ...second.articles].map((a) => a.id)).size).toBe(4);
+  });
+
+  test("searches with ranked, typo-tolerant results", async ({ request }) => {
+    const search = async (q: string) =>
+      ((await (await request.get(`${API}/articles?q=${encodeURIComponent(q)}`)).json()) as { articles: Summary[] }).articles.map((a) => a.slug);
+    expect((await search("certificate pending"))[0]).toBe("certificate-pending");
+    expect((await search("custm domain"))[0]).toBe("add-a-custom-domain");
+    expect(await search("roll back")).toContain("roll-back-a-release");
+    expect(await search("zzzqqq")).toEqual([]);
+  });
+
+  test("counts a view on each read, by id or slug, and answers 404 for an unknown article", async ({ request }) => {
+    const read = async (key: string) => ((await (await request.get(`${API}/articles/${key}`)).json()) as { article: Summary & { body: string } }).article;
+    const before = await read("scheduled-jobs");
+    const after = await read(before.id);
+    expect(after.viewCount).toBe(before.viewCount + 1);
+    expect(after.body).toContain("cron");
+    const missing = await request.get(`${API}/articles/no-such-article`);
+    expect(missing.status()).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+  });
+
+  test("takes anonymous votes, and one changeable vote per signed-in contact", async ({ request }) => {
+    const { article } = (await (await request.get(`${API}/articles/audit-log`)).json()) as { article: Summary };
+    const vote = (helpful: unknown, headers: Record<string, string> = {}) =>
+      request.post(`${API}/articles/${article.id}/feedback`, { data: { helpful }, headers });
+    type Counts = { feedback: { helpfulCount: number; notHelpful: number } };
+
+    const anonymous = (await (await vote(true)).json()) as Counts;
+    expect(anonymous.feedback.helpfulCount).toBe(article.helpfulCount + 1);
+
+    const { headers } = await contactSession(request, SITE);
+    await vote(true, headers);
+    const changed = (await (await vote(false, headers)).json()) as Counts;
+    expect(changed.feedback).toEqual({ helpfulCount: article.helpfulCount + 1, notHelpful: article.notHelpful + 1 });
+
+    expect((await vote("yes")).status()).toBe(400);
+    expect((await vote(true, { authorization: "Bearer not-a-live-session-token-000" })).status()).toBe(401);
+  });
+
+  test("refuses bad queries with VALIDATION_FAILED", async ({ request }) => {
+    for (const query of ["pageSize=500", "page=0", `q=${"x".repeat(201)}`, "category=Not%20A%20Slug"]) {
+      const response = await request.get(`${API}/articles?${query}`);
+      expect(response.status(), query).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: "VALIDATION_FAILED" } });
+    }
+  });
+});

@@ -1,0 +1,81 @@
+import "server-only";
+import { AsapError } from "@/lib/desk/iam/errors";
+import { db } from "@/lib/shared/db";
+import { searchArticleIds } from "./article-search";
+
+/** Help-center articles and categories, as the Desk API serves them. */
+
+const articleSummary = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  viewCount: true,
+  helpfulCount: true,
+  notHelpful: true,
+  updatedAt: true,
+  category: { select: { slug: true, name: true } },
+} as const;
+
+export async function listCategories() {
+  const categories = await db.category.findMany({
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true, name: true, description: true, _count: { select: { articles: true } } },
+  });
+  return categories.map(({ _count, ...category }) => ({ ...category, articleCount: _count.articles }));
+}
+
+export type ArticleQuery = { category?: string; q?: string; page: number; pageSize: number };
+
+export async function listArticles({ category, q, page, pageSize }: ArticleQuery) {
+  if (q) {
+    const ids = await searchArticleIds(q, 50);
+    const rows = await db.article.findMany({
+      where: { id: { in: ids }, ...(category ? { category: { slug: category } } : {}) },
+      select: articleSummary,
+    });
+    const ranked = ids.map((id) => rows.find((row) => row.id === id)).filter((row) => row !== undefined);
+    return { articles: ranked.slice((page - 1) * pageSize, page * pageSize), total: ranked.length, page, pageSize };
+  }
+  const where = category ? { category: { slug: category } } : {};
+  const [articles, total] = await Promise.all([
+    db.article.findMany({ where, select: articleSummary, orderBy: [{ viewCount: "desc" }, { title: "asc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.article.count({ where }),
+  ]);
+  return { articles, total, page, pageSize };
+}
+
+/** One article by id or slug; each read counts as a view. */
+export async function readArticle(idOrSlug: string) {
+  const where = { OR: [{ id: idOrSlug }, { slug: idOrSlug }] };
+  const found = await db.article.findFirst({ where, select: { id: true } });
+  if (!found) throw new AsapError("NOT_FOUND", "There is no such article.", "Check the link, or search the help center.");
+  return db.article.update({
+    where: { id: found.id },
+    data: { viewCount: { increment: 1 } },
+    select: { ...articleSummary, body: true, publishedAt: true },
+  });
+}
+
+/**
+ * "Was this helpful?" Anyone may vote; a signed-in contact has one vote per article, which a second
+ * vote changes rather than adds to.
+ */
+export async function recordFeedback(articleId: string, helpful: boolean, contactId: string | null) {
+  return db.$transaction(async (tx) => {
+    const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true } });
+    if (!article) throw new AsapError("NOT_FOUND", "There is no such article.", "Check the article id.");
+    const previous = contactId ? await tx.articleFeedback.findFirst({ where: { articleId, contactId }, select: { id: true, helpful: true } }) : null;
+    const counter = (yes: boolean) => (yes ? "helpfulCount" : "notHelpful");
+    if (previous) {
+      if (previous.helpful !== helpful) {
+        await tx.articleFeedback.update({ where: { id: previous.id }, data: { helpful } });
+        await tx.article.update({ where: { id: articleId }, data: { [counter(previous.helpful)]: { decrement: 1 }, [counter(helpful)]: { increment: 1 } } });
+      }
+    } else {
+      await tx.articleFeedback.create({ data: { articleId, contactId, helpful } });
+      await tx.article.update({ where: { id: articleId }, data: { [counter(helpful)]: { increment: 1 } } });
+    }
+    return tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { helpfulCount: true, notHelpful: true } });
+  });
+}
