@@ -26,6 +26,9 @@ export const ASAP_ERROR_CODES = [
   "FORBIDDEN",
   "NOT_FOUND",
   "VALIDATION_FAILED",
+  // Help-center API (DESIGN §3, Idempotency-Key):
+  "IDEMPOTENCY_KEY_REUSED",
+  "CONFLICT",
 ] as const;
 
 export type AsapErrorCode = (typeof ASAP_ERROR_CODES)[number];
@@ -39,6 +42,8 @@ const STATUS: Partial<Record<AsapErrorCode, number>> = {
   FLOW_NOT_ENABLED: 403,
   RATE_LIMITED: 429,
   VALIDATION_FAILED: 400,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  CONFLICT: 409,
   LEGACY_ENDPOINT_FAILED: 502,
 };
 

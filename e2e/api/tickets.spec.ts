@@ -1,0 +1,163 @@
+import { randomUUID } from "node:crypto";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { baseURL } from "../../playwright.config";
+import { contactSession } from "../support/desk";
+import { e2eDatabase } from "../support/database";
+
+// The ticket cells of DESIGN §4's permission matrix, for anonymous, the owner and another contact,
+// over real HTTP; plus Idempotency-Key and input validation.
+const API = "/desk/api/asap/v1/tickets";
+const SITE = new URL(baseURL).origin;
+type Ticket = { id: string; number: number; subject: string; status: string; priority: string; closedAt: string | null };
+
+async function code(response: import("@playwright/test").APIResponse) {
+  return { status: response.status(), code: ((await response.json()) as { error?: { code: string } }).error?.code };
+}
+
+async function ownerWithTicket(request: APIRequestContext) {
+  const owner = await contactSession(request, SITE);
+  const created = await request.post(API, { data: { subject: "Deploy stuck", description: "Stuck at 90%" }, headers: owner.headers });
+  expect(created.status()).toBe(201);
+  return { owner, ticket: ((await created.json()) as { ticket: Ticket }).ticket };
+}
+
+test.describe("tickets: who may do what", () => {
+  test("anonymous visitors submit with name and email, and can do nothing else", async ({ request }) => {
+    const email = `anon-${randomUUID().slice(0, 8)}@example.com`;
+    const created = await request.post(API, { data: { name: "Guest", email, subject: "Question", description: "How do I start?" } });
+    expect(created.status()).toBe(201);
+    const { ticket } = (await created.json()) as { ticket: Ticket };
+    expect(ticket).toMatchObject({ subject: "Question", status: "open", priority: "medium" });
+    expect((await e2eDatabase().contact.findUniqueOrThrow({ where: { email } })).name).toBe("Guest");
+
+    expect(await code(await request.post(API, { data: { subject: "No identity", description: "x" } }))).toEqual({ status: 400, code: "VALIDATION_FAILED" });
+    expect(await code(await request.get(API))).toEqual({ status: 401, code: "UNAUTHENTICATED" });
+    expect(await code(await request.get(`${API}/${ticket.number}`))).toEqual({ status: 401, code: "UNAUTHENTICATED" });
+    expect(await code(await request.patch(`${API}/${ticket.id}`, { data: { status: "closed" } }))).toEqual({ status: 401, code: "UNAUTHENTICATED" });
+    expect(await code(await request.post(`${API}/${ticket.id}/comments`, { data: { body: "hi" } }))).toEqual({ status: 401, code: "UNAUTHENTICATED" });
+  });
+
+  test("the owner lists, reads, comments on, edits, closes and reopens their ticket", async ({ request }) => {
+    const { owner, ticket } = await ownerWithTicket(request);
+    const list = (await (await request.get(API, { headers: owner.headers })).json()) as { tickets: Ticket[]; total: number };
+    expect(list.tickets.map((t) => t.id)).toEqual([ticket.id]);
+
+    expect((await request.post(`${API}/${ticket.number}/comments`, { data: { body: "Any news?" }, headers: owner.headers })).status()).toBe(201);
+    const edited = await request.patch(`${API}/${ticket.id}`, { data: { subject: "Deploy stuck at 90%", priority: "high" }, headers: owner.headers });
+    expect(((await edited.json()) as { ticket: Ticket }).ticket).toMatchObject({ subject: "Deploy stuck at 90%", priority: "high" });
+
+    const closed = ((await (await request.patch(`${API}/${ticket.id}`, { data: { status: "closed" }, headers: owner.headers })).json()) as { ticket: Ticket }).ticket;
+    expect(closed.status).toBe("closed");
+    expect(closed.closedAt).not.toBeNull();
+    const reopened = ((await (await request.patch(`${API}/${ticket.id}`, { data: { status: "open" }, headers: owner.headers })).json()) as { ticket: Ticket }).ticket;
+    expect(reopened).toMatchObject({ status: "open", closedAt: null });
+
+    const { ticket: read } = (await (await request.get(`${API}/${ticket.number}`, { headers: owner.headers })).json()) as {
+      ticket: Ticket & { comments: Array<{ body: string; author: { kind: string } }> };
+    };
+    expect(read.comments.map((c) => c.body)).toEqual(["Any news?"]);
+    expect((await request.get(`${API}?status=closed`, { headers: owner.headers }).then((r) => r.json())) as { total: number }).toMatchObject({ total: 0 });
+  });
+
+  test("another contact gets 404 for someone else's ticket, by id and by number, and changes nothing", async ({ request }) => {
+    const { ticket } = await ownerWithTicket(request);
+    const intruder = await contactSession(request, SITE);
+    for (const key of [ticket.id, String(ticket.number)]) {
+      expect(await code(await request.get(`${API}/${key}`, { headers: intruder.headers }))).toEqual({ status: 404, code: "NOT_FOUND" });
+      expect(await code(await request.patch(`${API}/${key}`, { data: { status: "closed" }, headers: intruder.headers }))).toEqual({ status: 404, code: "NOT_FOUND" });
+      expect(await code(await request.post(`${API}/${key}/comments`, { data: { body: "mine now" }, headers: intruder.headers }))).toEqual({ status: 404, code: "NOT_FOUND" });
+      expect(await code(await request.get(`${API}/${key}/comments`, { headers: intruder.headers }))).toEqual({ status: 404, code: "NOT_FOUND" });
+    }
+    // Indistinguishable from a ticket that does not exist.
+    expect(await code(await request.get(`${API}/999999`, { headers: intruder.headers }))).toEqual({ status: 404, code: "NOT_FOUND" });
+    expect(((await (await request.get(API, { headers: intruder.headers })).json()) as { total: number }).total).toBe(0);
+    const unchanged = await e2eDatabase().ticket.findUniqueOrThrow({ where: { id: ticket.id }, include: { comments: true } });
+    expect(unchanged.status).toBe("open");
+    expect(unchanged.comments).toHaveLength(0);
+  });
+
+  test("an agent's private note never reaches the owner", async ({ request }) => {
+    const { owner, ticket } = await ownerWithTicket(request);
+    const agent = await e2eDatabase().agent.findUniqueOrThrow({ where: { email: "sam@desk.example.com" } });
+    await e2eDatabase().ticketComment.createMany({
+      data: [
+        { ticketId: ticket.id, agentId: agent.id, body: "Looking into it.", isPublic: true },
+        { ticketId: ticket.id, agentId: agent.id, body: "Customer is on the old plan.", isPublic: false },
+      ],
+    });
+    const { comments } = (await (await request.get(`${API}/${ticket.id}/comments`, { headers: owner.headers })).json()) as {
+      comments: Array<{ body: string; author: { kind: string; name: string } }>;
+    };
+    expect(comments).toEqual([expect.objectContaining({ body: "Looking into it.", author: { kind: "agent", name: "Sam Rivera" } })]);
+  });
+});
+
+test.describe("tickets: nothing lost, nothing doubled", () => {
+  test("a retry with the same Idempotency-Key returns the original ticket; another body is refused", async ({ request }) => {
+    const owner = await contactSession(request, SITE);
+    const key = randomUUID();
+    const send = (subject: string) => request.post(API, { data: { subject, description: "Once" }, headers: { ...owner.headers, "idempotency-key": key } });
+    const first = (await (await send("Only once")).json()) as { ticket: Ticket };
+    const retry = await send("Only once");
+    expect(retry.status()).toBe(201);
+    expect(((await retry.json()) as { ticket: Ticket }).ticket.number).toBe(first.ticket.number);
+    expect(await code(await send("Something else"))).toEqual({ status: 422, code: "IDEMPOTENCY_KEY_REUSED" });
+    expect(await e2eDatabase().ticket.count({ where: { contactId: owner.contact.id } })).toBe(1);
+  });
+
+  test("racing copies of one request create one ticket and one comment", async ({ request }) => {
+    const owner = await contactSession(request, SITE);
+    const key = randomUUID();
+    const copies = await Promise.all(
+      Array.from({ length: 6 }, () => request.post(API, { data: { subject: "Race", description: "Six copies" }, headers: { ...owner.headers, "idempotency-key": key } })),
+    );
+    const numbers = await Promise.all(copies.map(async (r) => ((await r.json()) as { ticket: Ticket }).ticket.number));
+    expect(new Set(numbers).size).toBe(1);
+    expect(await e2eDatabase().ticket.count({ where: { contactId: owner.contact.id } })).toBe(1);
+
+    const commentKey = randomUUID();
+    await Promise.all(
+      Array.from({ length: 4 }, () =>
+        request.post(`${API}/${numbers[0]}/comments`, { data: { body: "Sent once" }, headers: { ...owner.headers, "idempotency-key": commentKey } }),
+      ),
+    );
+    expect(await e2eDatabase().ticketComment.count({ where: { contactId: owner.contact.id } })).toBe(1);
+  });
+
+  test("without a key, concurrent submissions still get distinct numbers", async ({ request }) => {
+    const owner = await contactSession(request, SITE);
+    const created = await Promise.all(Array.from({ length: 5 }, (_, i) => request.post(API, { data: { subject: `Parallel ${i}`, description: "x" }, headers: owner.headers })));
+    const numbers = await Promise.all(created.map(async (r) => ((await r.json()) as { ticket: Ticket }).ticket.number));
+    expect(new Set(numbers).size).toBe(5);
+  });
+});
+
+test.describe("tickets: every field is validated, and long input is refused, not cut", () => {
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    ["empty subject", { subject: " ", description: "x" }, "subject is required"],
+    ["long subject", { subject: "s".repeat(201), description: "x" }, "subject may be at most 200 characters"],
+    ["long description", { subject: "s", description: "d".repeat(10_001) }, "description may be at most 10000 characters"],
+    ["bad priority", { subject: "s", description: "d", priority: "asap" }, "priority must be low, medium, high or urgent"],
+    ["unknown field", { subject: "s", description: "d", status: "closed" }, "status"],
+  ];
+  for (const [what, data, message] of cases) {
+    test(`refuses a ${what}`, async ({ request }) => {
+      const owner = await contactSession(request, SITE);
+      const response = await request.post(API, { data, headers: owner.headers });
+      expect(response.status()).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toContain(message);
+    });
+  }
+
+  test("refuses a bad email, an empty change, a status agents own, a long comment and a bad key", async ({ request }) => {
+    expect((await request.post(API, { data: { name: "A", email: "not-an-email", subject: "s", description: "d" } })).status()).toBe(400);
+    const { owner, ticket } = await ownerWithTicket(request);
+    expect((await request.patch(`${API}/${ticket.id}`, { data: {}, headers: owner.headers })).status()).toBe(400);
+    expect((await request.patch(`${API}/${ticket.id}`, { data: { status: "on_hold" }, headers: owner.headers })).status()).toBe(400);
+    const long = await request.post(`${API}/${ticket.id}/comments`, { data: { body: "c".repeat(10_001) }, headers: owner.headers });
+    expect(((await long.json()) as { error: { message: string } }).error.message).toContain("at most 10000 characters");
+    const badKey = await request.post(API, { data: { subject: "s", description: "d" }, headers: { ...owner.headers, "idempotency-key": "bad key with spaces" } });
+    expect(badKey.status()).toBe(400);
+  });
+});

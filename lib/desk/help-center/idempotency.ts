@@ -1,0 +1,73 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { Prisma } from "@prisma/client";
+import { AsapError } from "@/lib/desk/iam/errors";
+import { db } from "@/lib/shared/db";
+
+/**
+ * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header) for creations. The key's record is
+ * written in the same transaction as the resource, under a unique (scope, key): a racing copy waits
+ * for the first to commit, then finds its record and gets the original answer, so a retry never
+ * creates a second resource. The same key with another body is refused (422).
+ */
+export type StoredResponse = { status: number; body: unknown };
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+const TTL_MS = 24 * 60 * 60 * 1000;
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function readIdempotencyKey(headers: Headers): string | null {
+  const key = headers.get("idempotency-key");
+  if (key === null) return null;
+  if (!KEY.test(key)) {
+    throw new AsapError("VALIDATION_FAILED", "The Idempotency-Key header is not valid.", "Send 1 to 255 visible ASCII characters, e.g. a UUID.");
+  }
+  return key;
+}
+
+export async function idempotent(
+  scope: string,
+  key: string | null,
+  request: unknown,
+  work: (tx: Prisma.TransactionClient) => Promise<StoredResponse>,
+): Promise<StoredResponse & { replayed: boolean }> {
+  if (key === null) return { ...(await db.$transaction(work)), replayed: false };
+  const requestHash = createHash("sha256").update(canonical(request)).digest("hex");
+  try {
+    const response = await db.$transaction(async (tx) => {
+      const record = await tx.idempotencyRecord.create({ data: { scope, key, requestHash, expiresAt: new Date(Date.now() + TTL_MS) } });
+      const result = await work(tx);
+      await tx.idempotencyRecord.update({
+        where: { id: record.id },
+        data: { responseStatus: result.status, responseBody: JSON.stringify(result.body) },
+      });
+      return result;
+    });
+    return { ...response, replayed: false };
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
+    const existing = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } });
+    if (!existing) throw error; // another unique constraint of the work itself: the caller's to handle
+    return replay(existing, requestHash);
+  }
+}
+
+function replay(existing: { requestHash: string; responseStatus: number | null; responseBody: string | null }, requestHash: string) {
+  if (existing.responseStatus === null || existing.responseBody === null) {
+    throw new AsapError("CONFLICT", "A request with this Idempotency-Key is still being processed.", "Retry in a moment with the same key.");
+  }
+  if (existing.requestHash !== requestHash) {
+    throw new AsapError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a different request.", "Use a new key for a new request.");
+  }
+  return { status: existing.responseStatus, body: JSON.parse(existing.responseBody) as unknown, replayed: true };
+}

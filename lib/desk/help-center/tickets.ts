@@ -1,0 +1,133 @@
+import "server-only";
+import { Prisma } from "@prisma/client";
+import type { Caller } from "@/lib/desk/api/caller";
+import { AsapError } from "@/lib/desk/iam/errors";
+import { db } from "@/lib/shared/db";
+import { idempotent } from "./idempotency";
+
+/**
+ * Tickets as end-users see them (DESIGN §4): anyone may submit one; a signed-in contact lists, reads,
+ * comments on, edits, closes and reopens their own, and nobody else's. Someone else's ticket is
+ * NOT_FOUND, exactly like one that does not exist, so ids and numbers reveal nothing.
+ */
+export type NewTicket = { subject: string; description: string; priority: "low" | "medium" | "high" | "urgent" };
+export type AnonymousTicket = NewTicket & { name: string; email: string };
+export type TicketChanges = Partial<NewTicket> & { status?: "open" | "closed" };
+
+const ticketView = {
+  id: true,
+  number: true,
+  subject: true,
+  description: true,
+  status: true,
+  priority: true,
+  createdAt: true,
+  updatedAt: true,
+  closedAt: true,
+} as const;
+
+const notFound = () => new AsapError("NOT_FOUND", "There is no such ticket.", "Check the ticket number.");
+
+async function nextNumber(tx: Prisma.TransactionClient): Promise<number> {
+  const last = await tx.ticket.aggregate({ _max: { number: true } });
+  return (last._max.number ?? 1000) + 1;
+}
+
+export async function submitTicket(caller: Caller, input: NewTicket | AnonymousTicket, idempotencyKey: string | null) {
+  // Two instances may pick the same next number; the unique index refuses the second, which retries.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createTicketOnce(caller, input, idempotencyKey);
+    } catch (error) {
+      const numberTaken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!numberTaken || attempt === 3) throw error;
+    }
+  }
+}
+
+function createTicketOnce(caller: Caller, input: NewTicket | AnonymousTicket, idempotencyKey: string | null) {
+  const scope = caller.kind === "contact" ? `ticket:create:contact:${caller.contact.id}` : `ticket:create:anonymous:${(input as AnonymousTicket).email}`;
+  return idempotent(scope, idempotencyKey, input, async (tx) => {
+    const contactId =
+      caller.kind === "contact"
+        ? caller.contact.id
+        : (
+            await tx.contact.upsert({
+              where: { email: (input as AnonymousTicket).email },
+              create: { email: (input as AnonymousTicket).email, name: (input as AnonymousTicket).name },
+              update: {},
+              select: { id: true },
+            })
+          ).id;
+    const ticket = await tx.ticket.create({
+      data: {
+        number: await nextNumber(tx),
+        subject: input.subject,
+        description: input.description,
+        priority: input.priority,
+        channel: "asap",
+        contactId,
+        addonId: caller.kind === "contact" ? caller.addonId : null,
+      },
+      select: ticketView,
+    });
+    return { status: 201, body: { ticket } };
+  });
+}
+
+export type TicketListQuery = { status?: "open" | "on_hold" | "closed"; page: number; pageSize: number };
+
+export async function listMyTickets(contactId: string, { status, page, pageSize }: TicketListQuery) {
+  const where = { contactId, ...(status ? { status } : {}) };
+  const [tickets, total] = await Promise.all([
+    db.ticket.findMany({ where, select: ticketView, orderBy: { updatedAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
+    db.ticket.count({ where }),
+  ]);
+  return { tickets, total, page, pageSize };
+}
+
+/** "1042" is a ticket number; anything else a ticket id. Always scoped to the owner. */
+function ownTicket(contactId: string, idOrNumber: string) {
+  return /^\d{1,9}$/.test(idOrNumber) ? { contactId, number: Number(idOrNumber) } : { contactId, id: idOrNumber };
+}
+
+export async function readMyTicket(contactId: string, idOrNumber: string) {
+  const ticket = await db.ticket.findFirst({
+    where: ownTicket(contactId, idOrNumber),
+    select: {
+      ...ticketView,
+      comments: {
+        where: { isPublic: true }, // agents' private notes never reach the contact
+        orderBy: { createdAt: "asc" },
+        select: { id: true, body: true, createdAt: true, agent: { select: { name: true } }, contact: { select: { name: true } } },
+      },
+    },
+  });
+  if (!ticket) throw notFound();
+  const { comments, ...rest } = ticket;
+  return {
+    ...rest,
+    comments: comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.agent ? { kind: "agent", name: c.agent.name } : { kind: "contact", name: c.contact?.name ?? "You" } })),
+  };
+}
+
+export async function changeMyTicket(contactId: string, idOrNumber: string, changes: TicketChanges) {
+  const ticket = await db.ticket.findFirst({ where: ownTicket(contactId, idOrNumber), select: { id: true, status: true } });
+  if (!ticket) throw notFound();
+  const { status, ...fields } = changes;
+  const statusChange =
+    status === undefined || status === ticket.status ? {} : status === "closed" ? { status, closedAt: new Date() } : { status, closedAt: null };
+  return db.ticket.update({ where: { id: ticket.id }, data: { ...fields, ...statusChange }, select: ticketView });
+}
+
+export async function commentOnMyTicket(contactId: string, idOrNumber: string, body: string, idempotencyKey: string | null) {
+  const ticket = await db.ticket.findFirst({ where: ownTicket(contactId, idOrNumber), select: { id: true, status: true } });
+  if (!ticket) throw notFound();
+  return idempotent(`comment:create:contact:${contactId}:${ticket.id}`, idempotencyKey, { body }, async (tx) => {
+    const comment = await tx.ticketComment.create({ data: { ticketId: ticket.id, contactId, body }, select: { id: true, body: true, createdAt: true } });
+    // A customer's reply reopens a ticket that was on hold, as help desks do.
+    if (ticket.status === "on_hold") await tx.ticket.update({ where: { id: ticket.id }, data: { status: "open" } });
+    else await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
+    return { status: 201, body: { comment } };
+  });
+}
