@@ -1,0 +1,7 @@
+import { handle, json } from "@/lib/desk/api/respond";
+import { listTopics } from "@/lib/desk/help-center/community";
+
+/** GET /desk/api/asap/v1/community/topics — anyone. */
+export function GET() {
+  return handle(async () => json({ topics: await listTopics() }));
+}
