@@ -1,0 +1,23 @@
+import { resolveCaller } from "@/lib/desk/api/caller";
+import { handle, json, readJson } from "@/lib/desk/api/respond";
+import { findOwnChat, messagesAfter, sendVisitorMessage } from "@/lib/desk/help-center/chat";
+import { messageBody } from "../../../schema";
+
+type Params = { params: Promise<{ chatId: string }> };
+
+/** GET /desk/api/asap/v1/chat/sessions/{id}/messages — the chat's messages (guests send X-Chat-Token). */
+export function GET(request: Request, { params }: Params) {
+  return handle(async () => {
+    const chat = await findOwnChat(await resolveCaller(request), (await params).chatId, request.headers.get("x-chat-token"));
+    return json({ messages: await messagesAfter(chat.id, null) });
+  });
+}
+
+/** POST /desk/api/asap/v1/chat/sessions/{id}/messages { body } — the visitor's next message. */
+export function POST(request: Request, { params }: Params) {
+  return handle(async () => {
+    const chat = await findOwnChat(await resolveCaller(request), (await params).chatId, request.headers.get("x-chat-token"));
+    const { body } = await readJson(request, messageBody);
+    return json({ message: await sendVisitorMessage(chat.id, body) }, 201);
+  });
+}

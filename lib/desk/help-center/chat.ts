@@ -1,0 +1,73 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Caller } from "@/lib/desk/api/caller";
+import { AsapError } from "@/lib/desk/iam/errors";
+import { db } from "@/lib/shared/db";
+
+/**
+ * Live chat with an agent (DESIGN §4): anyone may chat. A signed-in contact's chats belong to the
+ * contact and stay in their history; an anonymous visitor holds a random token for their chat. A chat
+ * someone else owns is NOT_FOUND.
+ */
+const hash = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
+const notFound = () => new AsapError("NOT_FOUND", "There is no such chat.", "Start a new chat.");
+
+const messageView = { id: true, body: true, createdAt: true, agent: { select: { name: true } } } as const;
+type MessageRow = { id: string; body: string; createdAt: Date; agent: { name: string } | null };
+const toMessage = (m: MessageRow) => ({ id: m.id, body: m.body, createdAt: m.createdAt, from: m.agent ? { kind: "agent", name: m.agent.name } : { kind: "visitor" } });
+
+export type ChatMessage = ReturnType<typeof toMessage>;
+
+export async function startChat(caller: Caller, input: { name?: string; email?: string; message: string }) {
+  const visitorToken = caller.kind === "anonymous" ? randomBytes(32).toString("base64url") : null;
+  const chat = await db.chatSession.create({
+    data:
+      caller.kind === "contact"
+        ? { contactId: caller.contact.id, visitorName: caller.contact.name, visitorEmail: caller.contact.email }
+        : { visitorName: input.name ?? "Guest", visitorEmail: input.email ?? null, visitorTokenHash: hash(visitorToken ?? "") },
+    select: { id: true, status: true, createdAt: true },
+  });
+  await db.chatMessage.create({ data: { sessionId: chat.id, body: input.message } });
+  return { chat, ...(visitorToken ? { visitorToken } : {}) };
+}
+
+/** The chat this caller may use, or NOT_FOUND. Anonymous callers prove it with X-Chat-Token. */
+export async function findOwnChat(caller: Caller, chatId: string, visitorToken: string | null) {
+  const chat = await db.chatSession.findUnique({ where: { id: chatId }, select: { id: true, status: true, contactId: true, visitorTokenHash: true } });
+  if (!chat) throw notFound();
+  const mine =
+    caller.kind === "contact" ? chat.contactId === caller.contact.id : visitorToken !== null && chat.visitorTokenHash === hash(visitorToken);
+  if (!mine) throw notFound();
+  return { id: chat.id, status: chat.status };
+}
+
+export async function sendVisitorMessage(chatId: string, body: string) {
+  const chat = await db.chatSession.findUniqueOrThrow({ where: { id: chatId }, select: { status: true } });
+  if (chat.status === "ended") throw new AsapError("CONFLICT", "This chat has ended.", "Start a new chat.");
+  return toMessage(await db.chatMessage.create({ data: { sessionId: chatId, body }, select: messageView }));
+}
+
+/** Messages after a given one (by its id), oldest first; all of them without `afterId`. */
+export async function messagesAfter(chatId: string, afterId: string | null): Promise<ChatMessage[]> {
+  const after = afterId ? await db.chatMessage.findFirst({ where: { id: afterId, sessionId: chatId }, select: { createdAt: true, id: true } }) : null;
+  const rows = await db.chatMessage.findMany({
+    where: {
+      sessionId: chatId,
+      ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: messageView,
+  });
+  return rows.map(toMessage);
+}
+
+/** A signed-in contact's chat history. */
+export async function listMyChats(contactId: string) {
+  const chats = await db.chatSession.findMany({
+    where: { contactId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, status: true, createdAt: true, messages: { orderBy: { createdAt: "desc" }, take: 1, select: { body: true } } },
+  });
+  return chats.map(({ messages, ...chat }) => ({ ...chat, lastMessage: messages[0]?.body ?? null }));
+}
