@@ -7,4 +7,4 @@ const { auth } = NextAuth(authConfig);
 // the session cookie alone (no database). Pages re-check through requireUser().
 export default auth(() => undefined);
 
-export const config = { matcher: ["/dashboard/:path*", "/account/:path*"] };
+export const config = { matcher: ["/dashboard/:path*", "/account/:path*", "/help/tickets/:path*"] };

@@ -16,6 +16,9 @@ export async function SiteHeader() {
             <Link href="/pricing" className="hover:text-slate-900">
               Pricing
             </Link>
+            <Link href="/help" className="hover:text-slate-900">
+              Help
+            </Link>
             {user ? (
               <Link href="/dashboard" className="hover:text-slate-900">
                 Dashboard

@@ -4,7 +4,7 @@ import type { NextAuthConfig } from "next-auth";
  * The part of the Auth.js config that needs no database: pages and the optimistic route guard used
  * by proxy.ts. Pages and actions still re-check the session through `auth()`.
  */
-export const SIGNED_IN_AREAS = ["/dashboard", "/account"];
+export const SIGNED_IN_AREAS = ["/dashboard", "/account", "/help/tickets"];
 
 export const authConfig = {
   pages: { signIn: "/sign-in" },

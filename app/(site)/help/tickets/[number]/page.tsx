@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { renderMarkdown } from "@/lib/shared/content/render-markdown";
+import { requireUser } from "@/lib/site/current-user";
+import { getMyTicket } from "@/lib/site/help-center/queries";
+import { TicketStatus } from "@/components/site/help/ticket-status";
+import { cn } from "@/components/ui/cn";
+
+export const metadata: Metadata = { title: "Ticket" };
+
+const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+// Sanitised by renderMarkdown (markdown-it without raw HTML, then DOMPurify).
+const Rendered = ({ text }: { text: string }) => (
+  <div className="space-y-2 [&_a]:text-brand-600 [&_a]:underline" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
+);
+
+export default async function TicketPage({ params }: { params: Promise<{ number: string }> }) {
+  const { number } = await params;
+  const user = await requireUser(`/help/tickets/${number}`);
+  const ticket = /^\d{1,9}$/.test(number) ? await getMyTicket(user, number) : null;
+  if (!ticket) notFound();
+  return (
+    <main className="mx-auto max-w-3xl px-6 py-12">
+      <p className="text-sm text-slate-500">
+        <Link href="/help/tickets" className="hover:underline">
+          My tickets
+        </Link>
+      </p>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">
+          <span className="text-slate-400">#{ticket.number}</span> {ticket.subject}
+        </h1>
+        <TicketStatus status={ticket.status} />
+      </div>
+      <section aria-label="Conversation" className="mt-8 space-y-4">
+        <article className="rounded-2xl border border-slate-200 bg-white p-5">
+          <p className="mb-2 text-sm text-slate-500">You · {time.format(new Date(ticket.createdAt))}</p>
+          <Rendered text={ticket.description} />
+        </article>
+        {ticket.comments.map((comment) => (
+          <article
+            key={comment.id}
+            className={cn("rounded-2xl border p-5", comment.author.kind === "agent" ? "border-brand-100 bg-brand-50" : "border-slate-200 bg-white")}
+          >
+            <p className="mb-2 text-sm text-slate-500">
+              {comment.author.kind === "agent" ? `${comment.author.name} (Northwind support)` : "You"} · {time.format(new Date(comment.createdAt))}
+            </p>
+            <Rendered text={comment.body} />
+          </article>
+        ))}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/site/current-user";
+import { listMyTickets } from "@/lib/site/help-center/queries";
+import { TicketStatus } from "@/components/site/help/ticket-status";
+
+export const metadata: Metadata = { title: "My tickets" };
+
+const STATUSES = [
+  ["", "All"],
+  ["open", "Open"],
+  ["on_hold", "Waiting on you"],
+  ["closed", "Closed"],
+] as const;
+const date = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+
+export default async function MyTicketsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+  const user = await requireUser("/help/tickets");
+  const { status } = await searchParams;
+  const filter = STATUSES.some(([value]) => value && value === status) ? status : undefined;
+  const { tickets } = await listMyTickets(user, filter);
+  return (
+    <main className="mx-auto max-w-4xl px-6 py-12">
+      <p className="text-sm text-slate-500">
+        <Link href="/help" className="hover:underline">
+          Help center
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold tracking-tight">My tickets</h1>
+      <nav aria-label="Filter by status" className="mt-6 flex gap-2 text-sm">
+        {STATUSES.map(([value, label]) => (
+          <Link
+            key={label}
+            href={value ? `/help/tickets?status=${value}` : "/help/tickets"}
+            aria-current={(filter ?? "") === value ? "page" : undefined}
+            className="rounded-full border border-slate-200 px-3 py-1 aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700"
+          >
+            {label}
+          </Link>
+        ))}
+      </nav>
+      {tickets.length === 0 ? (
+        <p className="mt-8 rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-500">
+          No tickets here. Open the help widget to ask us anything.
+        </p>
+      ) : (
+        <ul className="mt-6 divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white" aria-label="Tickets">
+          {tickets.map((ticket) => (
+            <li key={ticket.id}>
+              <Link href={`/help/tickets/${ticket.number}`} className="flex items-center justify-between gap-4 px-5 py-4 hover:bg-slate-50">
+                <span>
+                  <span className="text-sm text-slate-400">#{ticket.number}</span> <span className="font-medium">{ticket.subject}</span>
+                  <span className="block text-xs text-slate-500">Updated {date.format(new Date(ticket.updatedAt))}</span>
+                </span>
+                <TicketStatus status={ticket.status} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

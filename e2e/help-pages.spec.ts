@@ -1,0 +1,73 @@
+import { XSS_CATALOGUE } from "@/lib/shared/content/xss-catalogue";
+import { baseURL } from "../playwright.config";
+import { expect, test } from "./fixtures";
+import { contactSession } from "./support/desk";
+import { e2eDatabase } from "./support/database";
+
+// The site's server-rendered help center, fed by the Desk's API over HTTP (a different origin here).
+const SITE = new URL(baseURL).origin;
+
+test.describe("help center pages", () => {
+  test("anyone browses categories, searches and reads an article", async ({ page }) => {
+    await page.goto("/help");
+    await expect(page.getByRole("heading", { name: "How can we help?" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: /Billing & plans/ }).click();
+    await expect(page.getByRole("heading", { name: "Billing & plans" })).toBeVisible();
+
+    await page.getByRole("searchbox", { name: "Search the help center" }).fill("custom domain");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("heading", { name: "Results for “custom domain”" })).toBeVisible();
+    await page.getByRole("link", { name: /Add a custom domain/ }).click();
+    await expect(page.getByRole("heading", { name: "Add a custom domain", level: 1 })).toBeVisible();
+    await expect(page.getByText("a TLS certificate is issued automatically")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Domains & networking" })).toBeVisible();
+
+    await page.goto("/help/articles/no-such-article");
+    await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+  });
+
+  test("a signed-in user sees their own tickets and the agent's reply; user text never runs as script", async ({ signedInPage: page, account, request }) => {
+    await page.goto("/help/tickets");
+    await expect(page.getByText("No tickets here.")).toBeVisible();
+
+    const me = await contactSession(request, SITE, account.email);
+    const created = await request.post("/desk/api/asap/v1/tickets", {
+      data: { subject: "Webhook retries", description: XSS_CATALOGUE.map((x) => x.payload).join("\n\n") },
+      headers: me.headers,
+    });
+    const { ticket } = (await created.json()) as { ticket: { id: string; number: number } };
+    for (const { payload } of XSS_CATALOGUE.slice(0, 5)) {
+      await request.post(`/desk/api/asap/v1/tickets/${ticket.id}/comments`, { data: { body: payload }, headers: me.headers });
+    }
+    const agent = await e2eDatabase().agent.findUniqueOrThrow({ where: { email: "sam@desk.example.com" } });
+    await e2eDatabase().ticketComment.create({ data: { ticketId: ticket.id, agentId: agent.id, body: "We **doubled** the retry window. [Details](/help)" } });
+
+    const ran: string[] = [];
+    await page.exposeFunction("__xss", (label: string) => ran.push(label));
+    await page.goto("/help/tickets");
+    await page.getByRole("link", { name: /Webhook retries/ }).click();
+    await expect(page.getByRole("heading", { name: new RegExp(`#${ticket.number} Webhook retries`) })).toBeVisible();
+    const conversation = page.getByRole("region", { name: "Conversation" });
+    await expect(conversation.getByText("Sam Rivera (Northwind support)")).toBeVisible();
+    await expect(conversation.locator("strong", { hasText: "doubled" })).toBeVisible();
+    await expect(conversation.getByText("<script>window.__xss('script tag')</script>").first()).toBeVisible(); // shown as text
+    for (const link of await conversation.getByRole("link").all()) await link.hover();
+    await page.waitForTimeout(500);
+    expect(ran).toEqual([]);
+  });
+
+  test("someone else's ticket is a 404 page", async ({ signedInPage: page, request }) => {
+    const stranger = await contactSession(request, SITE);
+    const { ticket } = (await (
+      await request.post("/desk/api/asap/v1/tickets", { data: { subject: "Private", description: "Not yours" }, headers: stranger.headers })
+    ).json()) as { ticket: { number: number } };
+    await page.goto(`/help/tickets/${ticket.number}`);
+    await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+    await expect(page.getByText("Not yours")).toHaveCount(0);
+  });
+
+  test("my tickets need a sign-in", async ({ page }) => {
+    await page.goto("/help/tickets");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  });
+});

@@ -1,0 +1,36 @@
+import "server-only";
+import { env } from "@/lib/shared/env";
+
+/**
+ * The site's HTTP client for the Desk's help-center API: the site reaches the Desk only over HTTP,
+ * as any integrator's server would. Errors keep the Desk's stable code.
+ */
+export class DeskApiError extends Error {
+  override name = "DeskApiError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type DeskFetchOptions = RequestInit & { bearer?: string; next?: { revalidate?: number | false; tags?: string[] } };
+
+export async function deskApi<T>(path: string, { bearer, headers, ...init }: DeskFetchOptions = {}): Promise<T> {
+  const url = `${env.DESK_BASE_URL.replace(/\/$/, "")}/desk/api/asap/v1/${path}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      ...init,
+      headers: { Accept: "application/json", ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}), ...headers },
+      signal: init.signal ?? AbortSignal.timeout(5_000),
+    });
+  } catch {
+    throw new DeskApiError(503, "DESK_UNREACHABLE", "The help desk could not be reached.");
+  }
+  const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  if (!response.ok) throw new DeskApiError(response.status, body?.error?.code ?? "INTERNAL", body?.error?.message ?? `The help desk answered ${response.status}.`);
+  return body as T;
+}

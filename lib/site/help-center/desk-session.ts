@@ -1,0 +1,33 @@
+import "server-only";
+import { env } from "@/lib/shared/env";
+import { issueAsapToken } from "@/lib/site/asap/issue-token";
+import type { SiteUser } from "@/lib/site/users";
+import { deskApi } from "./desk-api";
+
+/**
+ * An ASAP session for a signed-in user, for the site's server-rendered help pages: minted and logged
+ * in server to server (no browser, so no Origin), then reused until a minute before it ends, so a page
+ * view costs no login. Per process; a restart only means one more login.
+ */
+type Held = { token: string; expiresAt: number };
+const sessions = new Map<string, Held>();
+const MARGIN_MS = 60_000;
+
+export async function deskSessionFor(user: SiteUser): Promise<string> {
+  const held = sessions.get(user.id);
+  if (held && held.expiresAt - MARGIN_MS > Date.now()) return held.token;
+  const { token } = await issueAsapToken(user);
+  const { session } = await deskApi<{ session: { token: string; expiresInSeconds: number } }>("login", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ addonId: env.ASAP_ADDON_ID, token }),
+    cache: "no-store",
+  });
+  sessions.set(user.id, { token: session.token, expiresAt: Date.now() + session.expiresInSeconds * 1000 });
+  return session.token;
+}
+
+/** After a 401 (revoked or expired early): forget, so the next call logs in afresh. */
+export function forgetDeskSession(userId: string): void {
+  sessions.delete(userId);
+}
