@@ -17,7 +17,9 @@ test.describe("Desk portal: access", () => {
     await portal.signIn({ email: DESK_AGENT.email, password: "wrong-password" });
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password don't match a Desk agent.");
     await portal.signIn(DESK_AGENT);
-    await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible(); // agents are not admins
+    await expect(page).toHaveURL(/\/desk\/agent$/); // agents land in the console…
+    await page.goto("/desk/admin");
+    await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible(); // …and are not admins
   });
 });
 

@@ -14,6 +14,9 @@ export function PortalNav({ agent }: { agent: PortalAgent }) {
           <Link href="/desk/admin/debugger" className="hover:text-slate-900">
             JWT debugger
           </Link>
+          <Link href="/desk/agent" className="hover:text-slate-900">
+            Agent console
+          </Link>
           <Link href="/desk" className="hover:text-slate-900">
             Overview
           </Link>

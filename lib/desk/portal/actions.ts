@@ -38,9 +38,11 @@ export async function deskSignInAction(_prev: ActionState, form: FormData): Prom
   const parsed = signInSchema.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "" });
   if (!parsed.success) return { fields: fieldErrors(parsed.error), values: typed(form) };
   const result = await signInAgent(parsed.data.email, parsed.data.password);
-  if (result === "throttled") return { message: "Too many failed attempts. Sign-in is paused for a few minutes.", values: typed(form) };
-  if (result === "invalid") return { message: "That email and password don't match a Desk agent.", values: typed(form) };
-  redirect("/desk/admin");
+  if (result.outcome !== "signed-in") {
+    const message = result.outcome === "throttled" ? "Too many failed attempts. Sign-in is paused for a few minutes." : "That email and password don't match a Desk agent.";
+    return { message, values: typed(form) };
+  }
+  redirect(result.role === "admin" ? "/desk/admin" : "/desk/agent");
 }
 
 export async function deskSignOutAction(): Promise<void> {

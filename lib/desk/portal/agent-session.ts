@@ -22,20 +22,20 @@ export type PortalAgent = { id: string; name: string; email: string; role: strin
 
 const hash = (value: string) => createHash("sha256").update(value, "utf8").digest("hex");
 
-export type AgentSignInResult = "signed-in" | "invalid" | "throttled";
+export type AgentSignInResult = { outcome: "signed-in"; role: string } | { outcome: "invalid" | "throttled" };
 
 export async function signInAgent(email: string, password: string): Promise<AgentSignInResult> {
   const address = clientAddress(await headers());
   try {
     await throttle.assertAllowed(email, address);
   } catch (error) {
-    if (error instanceof TooManyAttemptsError) return "throttled";
+    if (error instanceof TooManyAttemptsError) return { outcome: "throttled" };
     throw error;
   }
-  const agent = await db.agent.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const agent = await db.agent.findUnique({ where: { email }, select: { id: true, passwordHash: true, role: true } });
   if (!(await verifyPassword(agent?.passwordHash ?? null, password)) || !agent) {
     await throttle.recordFailure(email, address);
-    return "invalid";
+    return { outcome: "invalid" };
   }
   await throttle.recordSuccess(email);
 
@@ -49,7 +49,7 @@ export async function signInAgent(email: string, password: string): Promise<Agen
     path: "/desk",
     expires: expiresAt,
   });
-  return "signed-in";
+  return { outcome: "signed-in", role: agent.role };
 }
 
 export async function signOutAgent(): Promise<void> {

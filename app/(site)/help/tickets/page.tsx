@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/site/current-user";
 import { listMyTickets } from "@/lib/site/help-center/queries";
-import { TicketStatus } from "@/components/site/help/ticket-status";
+import { TicketStatus } from "@/components/ui/ticket-status";
 
 export const metadata: Metadata = { title: "My tickets" };
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { renderMarkdown } from "@/lib/shared/content/render-markdown";
 import { requireUser } from "@/lib/site/current-user";
 import { getMyTicket } from "@/lib/site/help-center/queries";
-import { TicketStatus } from "@/components/site/help/ticket-status";
+import { TicketStatus } from "@/components/ui/ticket-status";
 import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Ticket" };

@@ -1,4 +1,4 @@
-import { cn } from "@/components/ui/cn";
+import { cn } from "./cn";
 
 const LABELS: Record<string, [string, string]> = {
   open: ["Open", "bg-emerald-50 text-emerald-700 ring-emerald-200"],

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { endChatAction } from "@/lib/desk/console/actions";
+import { chatForAgent } from "@/lib/desk/console/queue";
+import { requireAgent } from "@/lib/desk/portal/agent-session";
+import { renderMarkdown } from "@/lib/shared/content/render-markdown";
+import { AutoRefresh } from "@/components/desk/auto-refresh";
+import { ChatReplyForm } from "@/components/desk/chat-reply-form";
+import { cn } from "@/components/ui/cn";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export const metadata: Metadata = { title: "Chat" };
+
+const time = new Intl.DateTimeFormat("en", { timeStyle: "short" });
+
+export default async function AgentChatPage({ params }: { params: Promise<{ chatId: string }> }) {
+  await requireAgent();
+  const chat = await chatForAgent((await params).chatId);
+  if (!chat) notFound();
+  return (
+    <main className="max-w-2xl">
+      <AutoRefresh />
+      <p className="text-sm text-slate-500">
+        <Link href="/desk/agent/chats" className="hover:underline">
+          Chats
+        </Link>
+      </p>
+      <h1 className="mt-1 text-2xl font-bold tracking-tight">
+        {chat.visitorName} {chat.visitorEmail ? <span className="text-base font-normal text-slate-500">{chat.visitorEmail}</span> : null}
+      </h1>
+      <ol className="mt-6 space-y-2" aria-label="Messages">
+        {chat.messages.map((m) => (
+          <li key={m.id} className={cn("rounded-xl px-4 py-2 text-sm", m.agent ? "ml-12 bg-brand-50" : "mr-12 border border-slate-200 bg-white")}>
+            <span className="block text-xs text-slate-500">
+              {m.agent ? m.agent.name : chat.visitorName} · {time.format(m.createdAt)}
+            </span>
+            {/* Visitor text is sanitised by renderMarkdown. */}
+            <div dangerouslySetInnerHTML={{ __html: renderMarkdown(m.body) }} />
+          </li>
+        ))}
+      </ol>
+      {chat.status === "ended" ? (
+        <p className="mt-6 text-slate-500">This chat has ended.</p>
+      ) : (
+        <div className="mt-6 space-y-3">
+          <ChatReplyForm chatId={chat.id} />
+          <form action={endChatAction.bind(null, chat.id)}>
+            <SubmitButton variant="ghost" pendingLabel="Ending…">
+              End chat
+            </SubmitButton>
+          </form>
+        </div>
+      )}
+    </main>
+  );
+}

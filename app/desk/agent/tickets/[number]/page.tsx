@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { assignToMeAction, setTicketStatusAction } from "@/lib/desk/console/actions";
+import { ticketForAgent } from "@/lib/desk/console/queue";
+import { requireAgent } from "@/lib/desk/portal/agent-session";
+import { renderMarkdown } from "@/lib/shared/content/render-markdown";
+import { AgentReplyForm } from "@/components/desk/agent-reply-form";
+import { cn } from "@/components/ui/cn";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TicketStatus } from "@/components/ui/ticket-status";
+
+export const metadata: Metadata = { title: "Ticket" };
+
+const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+// Customer text is sanitised by renderMarkdown (markdown-it without raw HTML, then DOMPurify).
+const Rendered = ({ text }: { text: string }) => <div className="space-y-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />;
+
+export default async function AgentTicketPage({ params }: { params: Promise<{ number: string }> }) {
+  await requireAgent();
+  const { number } = await params;
+  const ticket = /^\d{1,9}$/.test(number) ? await ticketForAgent(Number(number)) : null;
+  if (!ticket) notFound();
+  return (
+    <main className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+      <section>
+        <p className="text-sm text-slate-500">
+          <Link href="/desk/agent" className="hover:underline">
+            Queue
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-bold tracking-tight">
+          <span className="text-slate-400">#{ticket.number}</span> {ticket.subject}
+        </h1>
+        <div className="mt-6 space-y-4" aria-label="Thread" role="region">
+          <article className="rounded-xl border border-slate-200 bg-white p-4">
+            <p className="mb-2 text-sm text-slate-500">
+              {ticket.contact.name} · {time.format(ticket.createdAt)}
+            </p>
+            <Rendered text={ticket.description} />
+          </article>
+          {ticket.comments.map((c) => (
+            <article
+              key={c.id}
+              className={cn(
+                "rounded-xl border p-4",
+                !c.isPublic ? "border-amber-200 bg-amber-50" : c.agent ? "border-brand-100 bg-brand-50" : "border-slate-200 bg-white",
+              )}
+            >
+              <p className="mb-2 text-sm text-slate-500">
+                {c.agent ? c.agent.name : (c.contact?.name ?? "Customer")} · {time.format(c.createdAt)}
+                {!c.isPublic ? " · private note" : ""}
+              </p>
+              <Rendered text={c.body} />
+            </article>
+          ))}
+        </div>
+        <div className="mt-8 rounded-xl border border-slate-200 bg-white p-4">
+          <AgentReplyForm ticketId={ticket.id} number={ticket.number} />
+        </div>
+      </section>
+      <aside className="h-fit space-y-4 rounded-xl border border-slate-200 bg-white p-4 text-sm">
+        <p>
+          <TicketStatus status={ticket.status} /> · {ticket.priority} priority · via {ticket.channel}
+        </p>
+        <p>
+          {ticket.contact.name}
+          <span className="block text-slate-500">{ticket.contact.email}</span>
+        </p>
+        <form action={setTicketStatusAction.bind(null, ticket.id, ticket.number)} className="flex items-end gap-2">
+          <label>
+            <span className="block font-medium">Status</span>
+            <select name="status" defaultValue={ticket.status} className="mt-1 rounded-lg border border-slate-300 px-2 py-1.5">
+              <option value="open">Open</option>
+              <option value="on_hold">Waiting on customer</option>
+              <option value="closed">Closed</option>
+            </select>
+          </label>
+          <SubmitButton variant="secondary" pendingLabel="Saving…">
+            Set status
+          </SubmitButton>
+        </form>
+        <div>
+          Assignee: {ticket.assignee?.name ?? "nobody"}
+          <form action={assignToMeAction.bind(null, ticket.id, ticket.number)} className="mt-2">
+            <SubmitButton variant="secondary" pendingLabel="Assigning…">
+              Assign to me
+            </SubmitButton>
+          </form>
+        </div>
+      </aside>
+    </main>
+  );
+}

@@ -1,0 +1,63 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireAgent } from "@/lib/desk/portal/agent-session";
+import { db } from "@/lib/shared/db";
+
+/** The agent console's writes: reply (public or private note), status, assignment, chat replies. */
+export type ConsoleState = { message?: string; ok?: boolean };
+
+const replySchema = z.object({
+  body: z.string().trim().min(1, { error: "Write a reply first." }).max(10_000, { error: "Replies may be at most 10000 characters." }),
+  visibility: z.enum(["public", "private"]),
+});
+
+export async function replyToTicketAction(ticketId: string, number: number, _prev: ConsoleState, form: FormData): Promise<ConsoleState> {
+  const agent = await requireAgent();
+  const parsed = replySchema.safeParse({ body: form.get("body") ?? "", visibility: form.get("visibility") ?? "public" });
+  if (!parsed.success) return { message: parsed.error.issues[0]?.message };
+  const isPublic = parsed.data.visibility === "public";
+  await db.$transaction([
+    db.ticketComment.create({ data: { ticketId, agentId: agent.id, body: parsed.data.body, isPublic } }),
+    // A public answer hands the ticket back to the customer; a note changes nothing they see.
+    db.ticket.update({ where: { id: ticketId }, data: isPublic ? { status: "on_hold", assigneeId: agent.id } : { updatedAt: new Date() } }),
+  ]);
+  revalidatePath(`/desk/agent/tickets/${number}`);
+  return { ok: true, message: isPublic ? "Reply sent to the customer." : "Private note added." };
+}
+
+const statusSchema = z.enum(["open", "on_hold", "closed"]);
+
+export async function setTicketStatusAction(ticketId: string, number: number, form: FormData): Promise<void> {
+  await requireAgent();
+  const status = statusSchema.parse(form.get("status"));
+  await db.ticket.update({ where: { id: ticketId }, data: { status, closedAt: status === "closed" ? new Date() : null } });
+  revalidatePath(`/desk/agent/tickets/${number}`);
+}
+
+export async function assignToMeAction(ticketId: string, number: number): Promise<void> {
+  const agent = await requireAgent();
+  await db.ticket.update({ where: { id: ticketId }, data: { assigneeId: agent.id } });
+  revalidatePath(`/desk/agent/tickets/${number}`);
+}
+
+const chatReplySchema = z.string().trim().min(1, { error: "Write a message first." }).max(4000, { error: "Messages may be at most 4000 characters." });
+
+export async function replyToChatAction(chatId: string, _prev: ConsoleState, form: FormData): Promise<ConsoleState> {
+  const agent = await requireAgent();
+  const parsed = chatReplySchema.safeParse(form.get("body") ?? "");
+  if (!parsed.success) return { message: parsed.error.issues[0]?.message };
+  await db.$transaction([
+    db.chatMessage.create({ data: { sessionId: chatId, agentId: agent.id, body: parsed.data } }),
+    db.chatSession.update({ where: { id: chatId }, data: { status: "active" } }),
+  ]);
+  revalidatePath(`/desk/agent/chats/${chatId}`);
+  return { ok: true };
+}
+
+export async function endChatAction(chatId: string): Promise<void> {
+  await requireAgent();
+  await db.chatSession.update({ where: { id: chatId }, data: { status: "ended", endedAt: new Date() } });
+  revalidatePath("/desk/agent/chats");
+}
