@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/desk/audit";
 import type { PortalAgent } from "@/lib/desk/portal/agent-session";
 import type { AddonSettings } from "@/lib/desk/portal/schemas";
 import { db } from "@/lib/shared/db";
+import { transaction } from "@/lib/shared/transaction";
 import { addonSummary } from "./select";
 
 /** The portal's add-on data: reads for its pages and audited writes for its forms. */
@@ -42,7 +43,7 @@ export async function getAddon(addonId: string) {
 export type AddonDetail = NonNullable<Awaited<ReturnType<typeof getAddon>>>;
 
 export async function createAddon(input: { name: string; origins: string[] }, actor: PortalAgent): Promise<string> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const addon = await tx.asapAddon.create({
       data: { name: input.name, authMode: "jwt", origins: { create: input.origins.map((origin) => ({ origin })) } },
       select: { id: true },
@@ -53,7 +54,7 @@ export async function createAddon(input: { name: string; origins: string[] }, ac
 }
 
 export async function updateAddon(addonId: string, settings: AddonSettings, actor: PortalAgent): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const before = await tx.asapAddon.findUniqueOrThrow({
       where: { id: addonId },
       select: { name: true, authMode: true, newFlowEnabled: true, legacyFlowEnabled: true, legacyEndpointUrl: true, clockSkewSeconds: true, sessionTtlSeconds: true, origins: { select: { origin: true } } },
@@ -75,7 +76,7 @@ export async function updateAddon(addonId: string, settings: AddonSettings, acto
 }
 
 export async function disableLegacyFlow(addonId: string, actor: PortalAgent): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.asapAddon.update({ where: { id: addonId }, data: { legacyFlowEnabled: false } });
     await recordAudit(tx, { actorId: actor.id, action: "addon.update", target: `addon:${addonId}`, detail: "legacyFlowEnabled: true → false (migration finished)" });
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
+import { transaction } from "@/lib/shared/transaction";
 import { searchArticleIds } from "./article-search";
 
 /** Help-center articles and categories, as the Desk API serves them. */
@@ -62,7 +63,7 @@ export async function readArticle(idOrSlug: string) {
  * vote changes rather than adds to.
  */
 export async function recordFeedback(articleId: string, helpful: boolean, contactId: string | null) {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true } });
     if (!article) throw new AsapError("NOT_FOUND", "There is no such article.", "Check the article id.");
     const previous = contactId ? await tx.articleFeedback.findFirst({ where: { articleId, contactId }, select: { id: true, helpful: true } }) : null;

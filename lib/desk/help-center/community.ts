@@ -3,6 +3,7 @@ import { Prisma } from "@prisma/client";
 import type { Caller } from "@/lib/desk/api/caller";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
+import { transaction } from "@/lib/shared/transaction";
 
 /** The user community (DESIGN §4): anyone reads; signed-in contacts post, reply, like and follow. */
 export type PostType = "question" | "idea" | "discussion";
@@ -92,7 +93,7 @@ export async function readPost(caller: Caller, postId: string) {
 export async function createPost(contactId: string, input: { topic: string; type: PostType; title: string; body: string }) {
   const topic = await db.communityTopic.findUnique({ where: { slug: input.topic }, select: { id: true } });
   if (!topic) throw new AsapError("VALIDATION_FAILED", `There is no topic "${input.topic}".`, "Pick one of the community's topics.");
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const post = await tx.communityPost.create({
       data: { topicId: topic.id, contactId, type: input.type, title: input.title, body: input.body },
       select: { id: true, type: true, title: true, body: true, createdAt: true },
@@ -113,7 +114,7 @@ export async function replyToPost(contactId: string, postId: string, body: strin
 
 /** Like or unlike; repeating either is harmless, and the count follows the rows. */
 export async function setLike(contactId: string, postId: string, liked: boolean) {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const post = await tx.communityPost.findUnique({ where: { id: postId }, select: { id: true } });
     if (!post) throw notFound();
     const key = { postId_contactId: { postId, contactId } };

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
+import { transaction } from "@/lib/shared/transaction";
 
 /**
  * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header) for creations. The key's record is
@@ -41,10 +42,10 @@ export async function idempotent(
   request: unknown,
   work: (tx: Prisma.TransactionClient) => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
-  if (key === null) return { ...(await db.$transaction(work)), replayed: false };
+  if (key === null) return { ...(await transaction(work)), replayed: false };
   const requestHash = createHash("sha256").update(canonical(request)).digest("hex");
   try {
-    const response = await db.$transaction(async (tx) => {
+    const response = await transaction(async (tx) => {
       const record = await tx.idempotencyRecord.create({ data: { scope, key, requestHash, expiresAt: new Date(Date.now() + TTL_MS) } });
       const result = await work(tx);
       await tx.idempotencyRecord.update({

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/desk/audit";
 import type { PortalAgent } from "@/lib/desk/portal/agent-session";
-import { db } from "@/lib/shared/db";
+import { transaction } from "@/lib/shared/transaction";
 import { env } from "@/lib/shared/env";
 import { secretFingerprint } from "./fingerprint";
 import { sealSecret } from "./secret-box";
@@ -23,7 +23,7 @@ function newKeyMaterial(): NewKey {
 
 export async function generateKey(addonId: string, actor: PortalAgent): Promise<NewKey> {
   const key = newKeyMaterial();
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.asapKey.create({
       data: { addonId, kid: key.kid, fingerprint: key.fingerprint, secretEncrypted: sealSecret(key.secret, key.kid, masterKey()) },
     });
@@ -39,7 +39,7 @@ export class KeyStateError extends Error {
 export async function rotateKey(addonId: string, oldKid: string, overlapSeconds: number, actor: PortalAgent): Promise<NewKey> {
   const key = newKeyMaterial();
   const retiresAt = new Date(Date.now() + overlapSeconds * 1000);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const retired = await tx.asapKey.updateMany({
       where: { addonId, kid: oldKid, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: retiresAt } }] },
       data: { expiresAt: retiresAt },
@@ -59,7 +59,7 @@ export async function rotateKey(addonId: string, oldKid: string, overlapSeconds:
 }
 
 export async function revokeKey(addonId: string, kid: string, actor: PortalAgent): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const revoked = await tx.asapKey.updateMany({ where: { addonId, kid, revokedAt: null }, data: { revokedAt: new Date() } });
     if (revoked.count !== 1) throw new KeyStateError(`Key ${kid} is not a live key of this add-on.`);
     await recordAudit(tx, { actorId: actor.id, action: "key.revoke", target: `addon:${addonId}/key:${kid}`, detail: `Revoked ${kid}: refused from now on` });
