@@ -185,41 +185,87 @@
     return node;
   }
 
+  // ── the help-center views (frame-views.js) and the Desk API they use ───────────────────────
+  // A session being refreshed still counts: the old one works until the new one arrives.
+  function signedIn() {
+    return Boolean(state.session && state.contact);
+  }
+  function authHeaders() {
+    return signedIn() ? { Authorization: "Bearer " + state.session.token } : {};
+  }
+  function helpApi(path, options) {
+    options = options || {};
+    var headers = Object.assign({ Accept: "application/json" }, options.headers || {}, options.auth ? authHeaders() : {});
+    if (options.body !== undefined) headers["Content-Type"] = "application/json";
+    if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
+    return fetch("/desk/api/asap/v1/" + path, {
+      method: options.method || "GET",
+      headers: headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    }).then(function (response) {
+      if (response.status === 204) return null;
+      return response.json().then(function (body) {
+        if (!response.ok) throw new Error((body.error && body.error.message) || "The help desk answered " + response.status + ".");
+        return body;
+      });
+    });
+  }
+  var views = window.AsapViews({ api: helpApi, el: el, signedIn: signedIn, authHeaders: authHeaders, rerender: renderView });
+
+  // ── rendering: a fixed shell (header, who, error) and the current view ─────────────────────
+  var shell = null;
+
+  function buildShell() {
+    shell = {
+      who: el("p", { class: "who", role: "status" }),
+      error: el("div"),
+      view: el("div", { class: "view-host" }),
+    };
+    document.body.replaceChildren(
+      el("main", {}, [
+        el("header", {}, [
+          el("h1", { text: config.addonName }),
+          el("button", { type: "button", class: "close", "aria-label": "Close help", onclick: function () { toPage({ type: "asap:close" }); } }, [
+            el("span", { "aria-hidden": "true", text: "×" }),
+          ]),
+        ]),
+        shell.who,
+        shell.error,
+        shell.view,
+      ]),
+    );
+  }
+
+  function renderView() {
+    shell.view.replaceChildren(views.render());
+  }
+
+  var shownContact = null;
   function render() {
+    if (!shell) buildShell();
     var who;
-    if (state.contact && !state.busy) who = "Signed in as " + state.contact.name + " (" + state.contact.email + ")";
+    if (signedIn()) who = "Signed in as " + state.contact.name + " (" + state.contact.email + ")";
     else if (state.busy) who = "Signing you in…";
     else who = "Browsing as a guest";
-
-    var error = state.error
-      ? el("div", { class: "error", role: "alert" }, [
+    shell.who.textContent = who;
+    shell.error.replaceChildren();
+    if (state.error) {
+      shell.error.appendChild(
+        el("div", { class: "error", role: "alert" }, [
           el("p", { class: "error-title", text: "We could not sign you in to help" }),
           el("p", { text: state.error.message }),
           state.error.hint ? el("p", { class: "hint", text: state.error.hint }) : null,
           el("p", { class: "code", text: "Error code: " + state.error.code }),
-        ])
-      : null;
-
-    var signedIn = state.contact && !state.busy;
-    var main = el("main", {}, [
-      el("header", {}, [
-        el("h1", { text: config.addonName }),
-        el("button", { type: "button", class: "close", "aria-label": "Close help", onclick: function () { toPage({ type: "asap:close" }); } }, [
-          el("span", { "aria-hidden": "true", text: "×" }),
         ]),
-      ]),
-      el("p", { class: "who", role: "status", text: who }),
-      error,
-      el("section", { class: "intro" }, [
-        el("h2", { text: signedIn ? "Hi " + state.contact.name.split(" ")[0] + ", how can we help?" : "How can we help?" }),
-        el("p", {
-          text: signedIn
-            ? "Your tickets, community profile and chat history follow you here."
-            : "Read articles, ask the community or chat with us. Sign in to the app to follow your tickets.",
-        }),
-      ]),
-    ]);
-    document.body.replaceChildren(main);
+      );
+    }
+    // Someone else now (or nobody): nothing of the previous person's views stays.
+    var contact = state.contact ? state.contact.email : null;
+    if (contact !== shownContact) {
+      views.reset();
+      shownContact = contact;
+    }
+    renderView();
   }
 
   render();

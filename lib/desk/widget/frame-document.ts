@@ -37,6 +37,7 @@ export function frameDocument(config: FrameConfig): string {
 <meta name="referrer" content="no-referrer">
 <title>Help · ${escapeHtml(config.addonName)}</title>
 <link rel="stylesheet" href="/asap/frame.css">
+<script src="/asap/frame-views.js" defer></script>
 <script src="/asap/frame.js" defer></script>
 </head>
 <body data-config="${escapeHtml(JSON.stringify(config))}">
