@@ -18,17 +18,17 @@ function keyState(key: AddonDetail["keys"][number], now: number): { label: strin
 }
 
 /** The new secret, shown exactly once: the Desk keeps only its sealed copy and fingerprint. */
-function RevealedSecret({ newKey, onDone }: { newKey: NewKey; onDone: () => void }) {
+function RevealedSecret({ newKey, envNames, onDone }: { newKey: NewKey; envNames: KeyEnvNames; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
   return (
     <div role="region" aria-label="New signing key" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm">
       <p className="font-semibold text-amber-900">Copy this secret now: it will not be shown again.</p>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-        <dt className="text-amber-900">ASAP_JWT_KID</dt>
+        <dt className="text-amber-900">{envNames.kid}</dt>
         <dd>
           <code data-testid="new-kid">{newKey.kid}</code>
         </dd>
-        <dt className="text-amber-900">ASAP_JWT_SECRET</dt>
+        <dt className="text-amber-900">{envNames.secret}</dt>
         <dd className="break-all">
           <code data-testid="new-secret">{newKey.secret}</code>
         </dd>
@@ -52,7 +52,10 @@ function RevealedSecret({ newKey, onDone }: { newKey: NewKey; onDone: () => void
   );
 }
 
-export function KeyManager({ addon }: { addon: AddonDetail }) {
+/** The names the business gives the key in its environment, as the README and the site use them. */
+export type KeyEnvNames = { kid: string; secret: string };
+
+export function KeyManager({ addon, envNames }: { addon: AddonDetail; envNames: KeyEnvNames }) {
   const now = addon.readAt.getTime();
   const [revealed, setRevealed] = useState<NewKey | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -66,7 +69,7 @@ export function KeyManager({ addon }: { addon: AddonDetail }) {
 
   return (
     <div className="space-y-4">
-      {revealed ? <RevealedSecret newKey={revealed} onDone={() => setRevealed(null)} /> : null}
+      {revealed ? <RevealedSecret newKey={revealed} envNames={envNames} onDone={() => setRevealed(null)} /> : null}
       {message ? <ErrorAlert>{message}</ErrorAlert> : null}
       {rotateState.message ? <ErrorAlert>{rotateState.message}</ErrorAlert> : null}
       <table className="w-full text-left text-sm">

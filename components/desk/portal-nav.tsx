@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { deskSignOutAction } from "@/lib/desk/portal/actions";
 import type { PortalAgent } from "@/lib/desk/portal/agent-session";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { SignedInAgent } from "@/components/desk/signed-in-agent";
 
 export function PortalNav({ agent }: { agent: PortalAgent }) {
   return (
@@ -21,16 +20,7 @@ export function PortalNav({ agent }: { agent: PortalAgent }) {
             Overview
           </Link>
         </div>
-        <div className="flex items-center gap-2 text-slate-600">
-          <span>
-            {agent.name} · {agent.role}
-          </span>
-          <form action={deskSignOutAction}>
-            <SubmitButton variant="ghost" pendingLabel="Signing out…">
-              Sign out
-            </SubmitButton>
-          </form>
-        </div>
+        <SignedInAgent agent={agent} />
       </div>
     </nav>
   );

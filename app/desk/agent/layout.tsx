@@ -1,8 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
-import { deskSignOutAction } from "@/lib/desk/portal/actions";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { SignedInAgent } from "@/components/desk/signed-in-agent";
 
 export default async function AgentLayout({ children }: { children: ReactNode }) {
   const agent = await requireAgent();
@@ -23,14 +22,7 @@ export default async function AgentLayout({ children }: { children: ReactNode })
               </Link>
             ) : null}
           </div>
-          <div className="flex items-center gap-2 text-slate-600">
-            <span>{agent.name}</span>
-            <form action={deskSignOutAction}>
-              <SubmitButton variant="ghost" pendingLabel="Signing out…">
-                Sign out
-              </SubmitButton>
-            </form>
-          </div>
+          <SignedInAgent agent={agent} />
         </div>
       </nav>
       <div className="mx-auto max-w-6xl px-6 py-8">{children}</div>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAddon } from "@/lib/desk/addons/admin";
 import { listAudit } from "@/lib/desk/audit";
 import { getFlowStats } from "@/lib/desk/iam/flow-stats";
 import { listLoginEvents } from "@/lib/desk/iam/login-log";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
-import Link from "next/link";
 import { AddonSettingsForm } from "@/components/desk/addon-settings-form";
 import { FlowStatsTable } from "@/components/desk/flow-stats";
 import { KeyManager } from "@/components/desk/key-manager";
@@ -56,7 +56,7 @@ export default async function AddonPage({
         <p className="mt-1 mb-4 text-sm text-slate-600">
           The business signs its users&apos; JWTs (HS256) with a key&apos;s secret and names it in the <code>kid</code> header.
         </p>
-        <KeyManager addon={addon} />
+        <KeyManager addon={addon} envNames={{ kid: "ASAP_JWT_KID", secret: "ASAP_JWT_SECRET" }} />
       </section>
       <section aria-labelledby="flows" className="rounded-2xl border border-slate-200 bg-white p-6">
         <div className="mb-4 flex items-baseline justify-between">
