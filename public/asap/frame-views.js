@@ -24,6 +24,13 @@
 
   var STATUS = { open: "Open", on_hold: "Waiting on you", closed: "Closed" };
 
+  /** An Idempotency-Key. getRandomValues works outside secure contexts too, unlike randomUUID. */
+  function newKey() {
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), function (b) {
+      return b.toString(16).padStart(2, "0");
+    }).join("");
+  }
+
   window.AsapViews = function createViews(ctx) {
     var el = ctx.el;
     var state = { tab: "home", stack: [] };
@@ -209,10 +216,10 @@
         field("How can we help?", "description", { multiline: true }),
         select("Priority", "priority", [["low", "Low"], ["medium", "Medium"], ["high", "High"], ["urgent", "Urgent"]], "medium"),
       );
-      var key = crypto.randomUUID(); // one key per form: a double submit or a retry creates one ticket
+      var key = newKey(); // one key per form: a double submit or a retry creates one ticket
       return form(fields, "Submit ticket", function (data) {
         return ctx.api("tickets", { method: "POST", body: data, auth: ctx.signedIn(), idempotencyKey: key }).then(function (body) {
-          key = crypto.randomUUID();
+          key = newKey();
           if (ctx.signedIn()) {
             state.stack = [{ kind: "ticket", number: body.ticket.number }];
             ctx.rerender();
@@ -277,7 +284,7 @@
             }),
           );
           var closed = ticket.status === "closed";
-          var commentKey = crypto.randomUUID();
+          var commentKey = newKey();
           return el("div", { class: "stack" }, [
             el("h2", { text: "#" + ticket.number + " " + ticket.subject }),
             el("p", { class: "muted", text: (STATUS[ticket.status] || ticket.status) + " · " + ticket.priority + " priority" }),

@@ -24,6 +24,9 @@ export async function deskSessionFor(user: SiteUser): Promise<string> {
     cache: "no-store",
   });
   sessions.set(user.id, { token: session.token, expiresAt: Date.now() + session.expiresInSeconds * 1000 });
+  if (sessions.size > 1_000) {
+    for (const [userId, other] of sessions) if (other.expiresAt <= Date.now()) sessions.delete(userId);
+  }
   return session.token;
 }
 
