@@ -1,0 +1,21 @@
+import "server-only";
+import { isSameOriginRequest } from "@/lib/shared/same-origin";
+import { auth } from "@/lib/site/auth";
+import { findUserById, type SiteUser } from "@/lib/site/users";
+
+export const NO_STORE = { "Cache-Control": "no-store" };
+
+const refuse = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status, headers: NO_STORE });
+
+/**
+ * The guard chain of the site's ASAP credential routes: same-origin only (route handlers get no CSRF
+ * protection from Next.js or Auth.js), then a signed-in user. Answers the refusal, or the user.
+ */
+export async function signedInUserFor(request: Request, what: string): Promise<SiteUser | Response> {
+  if (!isSameOriginRequest(request)) return refuse(403, "FORBIDDEN", `Cross-site requests may not ask for ${what}.`);
+  const session = await auth();
+  const user = session?.user?.id ? await findUserById(session.user.id) : null;
+  if (!user) return refuse(401, "UNAUTHENTICATED", "Sign in to the site first.");
+  if (!user.emailVerified) return refuse(403, "EMAIL_NOT_VERIFIED", "Verify your email address first.");
+  return user;
+}
