@@ -259,12 +259,12 @@
         ]),
       );
     }
-    // Someone else now (or nobody): nothing of the previous person's views stays.
+    // The views change only when the person does, so a status update never wipes what someone is
+    // typing. A guest who signs in keeps their place; a new person (or nobody) starts afresh.
     var contact = state.contact ? state.contact.email : null;
-    if (contact !== shownContact) {
-      views.reset();
-      shownContact = contact;
-    }
+    if (contact === shownContact && shell.view.firstChild) return;
+    if (shownContact !== null && contact !== shownContact) views.reset();
+    shownContact = contact;
     renderView();
   }
 
