@@ -39,7 +39,7 @@ export async function loginToAsap(request: LoginRequest): Promise<LoginResult> {
     throw new AsapError("ADDON_NOT_FOUND", `There is no ASAP add-on "${request.addonId}".`, "Use the add-on id shown in the Desk portal.");
   }
   const flow = "token" in request ? "new" : "legacy";
-  const attempt: LoginAttempt = { addonId: addon.id, flow, clientIp: request.clientIp, origin: request.pageOrigin ?? request.origin };
+  const attempt: LoginAttempt = { addonId: addon.id, flow, clientIp: request.clientIp, origin: embeddingOrigin(request) };
   try {
     const result = await login(addon, request);
     await recordLogin(attempt, { email: result.contact.email });
@@ -90,9 +90,13 @@ async function login(addon: LoginAddon, request: LoginRequest): Promise<LoginRes
  * must be allowed; the frame's CSP frame-ancestors already refuses other embedders. Only the Desk's
  * origin may name a page: any other origin must itself be allowed.
  */
+function embeddingOrigin(request: LoginRequest): string | null {
+  return request.origin === request.deskOrigin ? (request.pageOrigin ?? request.origin) : request.origin;
+}
+
 function checkOrigin(addon: LoginAddon, request: LoginRequest) {
-  if (request.origin === null) return; // not a browser: the token alone decides
-  const page = request.origin === request.deskOrigin ? (request.pageOrigin ?? request.origin) : request.origin;
+  const page = embeddingOrigin(request);
+  if (page === null) return; // not a browser: the token alone decides
   if (page === "null" || !addon.origins.includes(page)) {
     throw new AsapError(
       "ORIGIN_NOT_ALLOWED",
