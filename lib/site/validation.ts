@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export { fieldErrors, type FieldErrors } from "@/lib/shared/field-errors";
+
 /** Input rules of the business site's forms, shared by the server actions and the sign-in provider. */
 
 export const emailSchema = z
@@ -31,15 +33,3 @@ export const signUpSchema = z.object({
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
-
-/** Field name → first message, the shape forms render beside their inputs. */
-export type FieldErrors<T> = Partial<Record<keyof T, string>>;
-
-export function fieldErrors<T>(error: z.ZodError<T>): FieldErrors<T> {
-  const errors: FieldErrors<T> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0] as keyof T | undefined;
-    if (field !== undefined && errors[field] === undefined) errors[field] = issue.message;
-  }
-  return errors;
-}

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { fieldErrors } from "@/lib/shared/field-errors";
 import { createAddon, disableLegacyFlow, updateAddon } from "@/lib/desk/addons/admin";
 import { explainToken, type Explanation } from "@/lib/desk/iam/explain-token";
 import { generateKey, KeyStateError, revokeKey, rotateKey, type NewKey } from "@/lib/desk/keys/admin";
@@ -22,12 +23,6 @@ function typed(form: FormData): Record<string, string> {
   return values;
 }
 export type KeyActionState = ActionState & { newKey?: NewKey };
-
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
-  return fields;
-}
 
 const signInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter your agent email address." })),

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { renderMarkdown } from "@/lib/shared/content/render-markdown";
 import { getArticle } from "@/lib/site/help-center/queries";
+import { MarkdownText } from "@/components/ui/markdown-text";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -30,11 +30,7 @@ export default async function ArticlePage({ params }: Props) {
       <article className="mt-4">
         <h1 className="text-3xl font-bold tracking-tight">{article.title}</h1>
         <p className="mt-2 text-slate-600">{article.summary}</p>
-        <div
-          className="prose-help mt-8 space-y-4 leading-7 text-slate-800 [&_a]:text-brand-600 [&_a]:underline [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6"
-          // Sanitised by renderMarkdown (markdown-it without raw HTML, then DOMPurify).
-          dangerouslySetInnerHTML={{ __html: renderMarkdown(article.body) }}
-        />
+        <MarkdownText text={article.body} className="mt-8 space-y-4 leading-7 text-slate-800 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6" />
         <p className="mt-10 text-sm text-slate-500">Updated {date.format(new Date(article.updatedAt))}</p>
       </article>
     </main>

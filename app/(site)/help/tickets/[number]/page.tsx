@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { renderMarkdown } from "@/lib/shared/content/render-markdown";
 import { requireUser } from "@/lib/site/current-user";
 import { getMyTicket } from "@/lib/site/help-center/queries";
 import { TicketStatus } from "@/components/ui/ticket-status";
 import { cn } from "@/components/ui/cn";
+import { MarkdownText } from "@/components/ui/markdown-text";
 
 export const metadata: Metadata = { title: "Ticket" };
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-// Sanitised by renderMarkdown (markdown-it without raw HTML, then DOMPurify).
-const Rendered = ({ text }: { text: string }) => (
-  <div className="space-y-2 [&_a]:text-brand-600 [&_a]:underline" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
-);
 
 export default async function TicketPage({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
@@ -36,7 +32,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
       <section aria-label="Conversation" className="mt-8 space-y-4">
         <article className="rounded-2xl border border-slate-200 bg-white p-5">
           <p className="mb-2 text-sm text-slate-500">You · {time.format(new Date(ticket.createdAt))}</p>
-          <Rendered text={ticket.description} />
+          <MarkdownText text={ticket.description} />
         </article>
         {ticket.comments.map((comment) => (
           <article
@@ -46,7 +42,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             <p className="mb-2 text-sm text-slate-500">
               {comment.author.kind === "agent" ? `${comment.author.name} (Northwind support)` : "You"} · {time.format(new Date(comment.createdAt))}
             </p>
-            <Rendered text={comment.body} />
+            <MarkdownText text={comment.body} />
           </article>
         ))}
       </section>

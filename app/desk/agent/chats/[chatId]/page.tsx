@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { endChatAction } from "@/lib/desk/console/actions";
 import { chatForAgent } from "@/lib/desk/console/queue";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
-import { renderMarkdown } from "@/lib/shared/content/render-markdown";
 import { AutoRefresh } from "@/components/desk/auto-refresh";
 import { ChatReplyForm } from "@/components/desk/chat-reply-form";
 import { cn } from "@/components/ui/cn";
+import { MarkdownText } from "@/components/ui/markdown-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export const metadata: Metadata = { title: "Chat" };
@@ -35,8 +35,7 @@ export default async function AgentChatPage({ params }: { params: Promise<{ chat
             <span className="block text-xs text-slate-500">
               {m.agent ? m.agent.name : chat.visitorName} · {time.format(m.createdAt)}
             </span>
-            {/* Visitor text is sanitised by renderMarkdown. */}
-            <div dangerouslySetInnerHTML={{ __html: renderMarkdown(m.body) }} />
+            <MarkdownText text={m.body} />
           </li>
         ))}
       </ol>

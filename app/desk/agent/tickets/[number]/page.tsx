@@ -4,17 +4,15 @@ import { notFound } from "next/navigation";
 import { assignToMeAction, setTicketStatusAction } from "@/lib/desk/console/actions";
 import { ticketForAgent } from "@/lib/desk/console/queue";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
-import { renderMarkdown } from "@/lib/shared/content/render-markdown";
 import { AgentReplyForm } from "@/components/desk/agent-reply-form";
 import { cn } from "@/components/ui/cn";
+import { MarkdownText } from "@/components/ui/markdown-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TicketStatus } from "@/components/ui/ticket-status";
 
 export const metadata: Metadata = { title: "Ticket" };
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-// Customer text is sanitised by renderMarkdown (markdown-it without raw HTML, then DOMPurify).
-const Rendered = ({ text }: { text: string }) => <div className="space-y-2" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />;
 
 export default async function AgentTicketPage({ params }: { params: Promise<{ number: string }> }) {
   await requireAgent();
@@ -37,7 +35,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ nu
             <p className="mb-2 text-sm text-slate-500">
               {ticket.contact.name} · {time.format(ticket.createdAt)}
             </p>
-            <Rendered text={ticket.description} />
+            <MarkdownText text={ticket.description} />
           </article>
           {ticket.comments.map((c) => (
             <article
@@ -51,7 +49,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ nu
                 {c.agent ? c.agent.name : (c.contact?.name ?? "Customer")} · {time.format(c.createdAt)}
                 {!c.isPublic ? " · private note" : ""}
               </p>
-              <Rendered text={c.body} />
+              <MarkdownText text={c.body} />
             </article>
           ))}
         </div>
