@@ -23,6 +23,7 @@ Object.assign(process.env, {
   ASAP_JWT_KID: "bench-key",
   ASAP_JWT_SECRET: secret,
   DESK_BASE_URL: "http://localhost:3000",
+  SITE_URL: "http://localhost:3000",
 });
 
 const { importHmacKey } = await import("@/lib/desk/keys/key-ring");

@@ -28,7 +28,10 @@ const env: NodeJS.ProcessEnv = {
   ASAP_JWT_KID: "demo-key-1",
   // The site embeds the widget from the second process: another origin, as in production.
   DESK_BASE_URL: `http://127.0.0.1:${deskPort}`,
+  SITE_URL: `http://localhost:${port}`,
   PORT: port,
+  // The legacy-flow specs run their JWT endpoints on loopback (the SSRF guard is tested on its own).
+  DESK_ALLOW_PRIVATE_ENDPOINTS: "true",
 };
 
 // Specs arrange data in this database (add-ons with sealed keys, users) and sign tokens with these.

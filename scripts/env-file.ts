@@ -31,9 +31,19 @@ DESK_BASE_URL=http://localhost:${values.PORT}
 # "new": the widget logs in with a JWT this site signs; "legacy": with a user token that the Desk
 # brings back to /api/asap/legacy-jwt (enable the legacy flow and its endpoint URL in the portal).
 ASAP_FLOW=new
+# Verification emails: links point at SITE_URL and go out over SMTP_URL. The demo's mail catcher
+# (started by \`npm run demo\`) listens on 1025 and shows what it caught at /dev/mailbox.
+SITE_URL=http://localhost:${values.PORT}
+SMTP_URL=smtp://127.0.0.1:1025
+MAIL_CATCHER_URL=http://127.0.0.1:1080
 
 # ── Desk simulator ──
 # Encrypts ASAP signing secrets at rest. Losing it makes stored keys unreadable.
 DESK_MASTER_KEY=${secrets.DESK_MASTER_KEY}
+# Local development only: the demo's legacy JWT endpoint is on localhost, which the Desk otherwise
+# refuses to call (it never calls loopback or private addresses in production).
+DESK_ALLOW_PRIVATE_ENDPOINTS=true
+# Behind a reverse proxy, name it so the Desk takes the client's address from X-Forwarded-For:
+# TRUSTED_PROXIES=1            (hops)   or   TRUSTED_PROXIES=10.0.0.5,loopback   (addresses)
 `;
 }

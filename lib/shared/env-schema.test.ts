@@ -9,6 +9,7 @@ const valid = {
   ASAP_ADDON_ID: "addon_demo",
   ASAP_JWT_SECRET: randomBytes(32).toString("base64url"),
   DESK_BASE_URL: "http://localhost:3000",
+  SITE_URL: "http://localhost:3000",
 };
 
 function messageFor(source: Record<string, string | undefined>): string {

@@ -42,6 +42,47 @@ export const serverEnvSchema = z.object({
   DESK_BASE_URL: z.url({ error: "DESK_BASE_URL must be the Desk's base URL, e.g. http://localhost:3000" }),
   /** Which credential the site's widget callback returns: a JWT (new flow) or a user token (legacy). */
   ASAP_FLOW: z.enum(["new", "legacy"], { error: 'ASAP_FLOW must be "new" or "legacy"' }).default("new"),
+
+  // The business site's email: verification links are absolute URLs on SITE_URL, sent over SMTP_URL.
+  SITE_URL: z.url({ error: "SITE_URL must be the site's public base URL, e.g. http://localhost:3000 (links in emails point there)" }),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587" })
+    .default("smtp://127.0.0.1:1025"),
+  MAIL_FROM: z.string().min(3).max(200).default("Northwind Cloud <no-reply@northwind.example>"),
+  /** The demo's local mail catcher (its HTTP side): when set, /dev/mailbox shows the caught mail. */
+  MAIL_CATCHER_URL: z.url({ error: "MAIL_CATCHER_URL must be the mail catcher's HTTP URL, e.g. http://127.0.0.1:1080" }).optional(),
+
+  /**
+   * Which proxies in front of the app may name the client's address in X-Forwarded-For: a number of
+   * hops, or addresses/CIDR ranges (and proxy-addr's names loopback, linklocal, uniquelocal), comma-
+   * separated. Unset: no proxy is trusted, and the socket's address is the client's.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .transform((value, context) => {
+      if (!value) return [] as string[];
+      if (/^\d+$/.test(value)) return Number(value);
+      const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+      for (const entry of entries) {
+        if (!/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry)) {
+          context.addIssue({ code: "custom", message: `TRUSTED_PROXIES: "${entry}" is not a hop count, an address, a CIDR range or loopback/linklocal/uniquelocal` });
+        }
+      }
+      return entries;
+    }),
+  /** Days the Desk keeps its login log; older rows are pruned automatically. */
+  LOGIN_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
+   * Local development only: let the Desk call legacy JWT endpoints on loopback and private addresses.
+   * Off by default, so the Desk cannot be turned against its own network (SSRF).
+   */
+  DESK_ALLOW_PRIVATE_ENDPOINTS: z
+    .enum(["true", "false"], { error: 'DESK_ALLOW_PRIVATE_ENDPOINTS must be "true" or "false"' })
+    .default("false")
+    .transform((value) => value === "true"),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -17,4 +17,5 @@ Object.assign(process.env, {
   ASAP_JWT_KID: "test-key-1",
   ASAP_ADDON_ID: "addon_demo",
   DESK_BASE_URL: "http://localhost:3000",
+  SITE_URL: "http://localhost:3000",
 });

@@ -47,17 +47,30 @@ const STATUS: Partial<Record<AsapErrorCode, number>> = {
   LEGACY_ENDPOINT_FAILED: 502,
 };
 
+export type AsapErrorExtras = {
+  /** Seconds to wait, for RATE_LIMITED. */
+  retryAfterSeconds?: number;
+  /**
+   * What the login log (the integrator's view in the portal) should say instead of the public
+   * message: details that must not reach an anonymous caller, such as what answered at an address.
+   */
+  logDetail?: string;
+};
+
 export class AsapError extends Error {
   override name = "AsapError";
+  readonly retryAfterSeconds?: number;
+  readonly logDetail?: string;
 
   constructor(
     readonly code: AsapErrorCode,
     message: string,
     readonly hint: string,
-    /** Seconds to wait, for RATE_LIMITED. */
-    readonly retryAfterSeconds?: number,
+    extras: AsapErrorExtras = {},
   ) {
     super(message);
+    this.retryAfterSeconds = extras.retryAfterSeconds;
+    this.logDetail = extras.logDetail;
   }
 
   get status(): number {

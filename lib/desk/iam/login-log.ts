@@ -18,7 +18,7 @@ export async function recordLogin(attempt: LoginAttempt, outcome: { email: strin
       clientIp: attempt.clientIp,
       origin: attempt.origin,
       ...("error" in outcome
-        ? { outcome: "failure", code: outcome.error.code, detail: `${outcome.error.message} ${outcome.error.hint}`, email: outcome.email ?? null }
+        ? { outcome: "failure", code: outcome.error.code, detail: outcome.error.logDetail ?? `${outcome.error.message} ${outcome.error.hint}`, email: outcome.email ?? null }
         : { outcome: "success", email: outcome.email }),
     },
   });

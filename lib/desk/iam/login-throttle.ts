@@ -19,7 +19,7 @@ export async function throttleLogin(addonId: string, clientIp: string): Promise<
       "RATE_LIMITED",
       `Too many login attempts for this add-on from ${clientIp}.`,
       `Retry in ${retryAfterSeconds} s. A widget needs one login per session, not one per page view.`,
-      retryAfterSeconds,
+      { retryAfterSeconds },
     );
   }
 }
