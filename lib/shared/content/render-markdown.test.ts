@@ -30,4 +30,41 @@ describe("renderMarkdown", () => {
       }
     }
   });
+
+  // A link that leaves the site must say so: an explicit http(s) URL opening in a new tab. Judged as a
+  // browser would, by resolving each rendered href against a page on the site.
+  const PAGE = "https://site.example/help/tickets/1";
+  it.each([
+    ["protocol-relative", "[x](//evil.example/login)"],
+    ["protocol-relative with a leading space", "[x]( //evil.example)"],
+    ["protocol-relative behind a no-break space", "[x](\u00a0//evil.example)"],
+    ["slash backslash", "[x](/\\evil.example)"],
+    ["backslash backslash", "[x](\\\\evil.example)"],
+    ["slash backslash in angle brackets", "[x](</\\evil.example>)"],
+    ["slash tab slash", "[x](</\t/evil.example>)"],
+    ["slash vertical tab slash", "[x](</\u000b/evil.example>)"],
+    ["slash NUL slash", "[x](/\u0000/evil.example)"],
+    ["slash space slash", "[x](</ /evil.example>)"],
+    ["encoded tab", "[x](/%09/evil.example)"],
+    ["scheme without slashes", "[x](https:evil.example)"],
+    ["scheme with a backslash", "[x](https:\\\\evil.example)"],
+    ["a plain external link", "[x](https://evil.example)"],
+  ])("never lets a %s link pass as a link on the site", (_label, input) => {
+    const body = new JSDOM(`<body>${renderMarkdown(input)}</body>`).window.document.body;
+    for (const anchor of body.querySelectorAll("a")) {
+      const href = anchor.getAttribute("href") ?? "";
+      if (new URL(href, PAGE).origin === new URL(PAGE).origin) continue;
+      expect(href, input).toMatch(/^https?:\/\/[^/\\]/i);
+      expect(anchor.getAttribute("target")).toBe("_blank");
+    }
+  });
+
+  it("shows a protocol-relative link as the https URL it leads to, opened in a new tab", () => {
+    expect(renderMarkdown("[x](//evil.example/login)")).toContain('<a href="https://evil.example/login" rel="nofollow noopener noreferrer" target="_blank">x</a>');
+  });
+
+  it("keeps links on the site as written, in the same tab", () => {
+    expect(renderMarkdown("[a](/help/articles/x?q=1#top) [b](#faq)")).toContain('<a href="/help/articles/x?q=1#top" rel="nofollow noopener noreferrer">a</a>');
+    expect(renderMarkdown("[b](#faq)")).toContain('<a href="#faq" rel="nofollow noopener noreferrer">b</a>');
+  });
 });
