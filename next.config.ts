@@ -12,6 +12,22 @@ const nextConfig: NextConfig = {
   // Native modules stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "jsdom"],
   typedRoutes: false,
+  async headers() {
+    return [
+      {
+        // Every page and API answer except the widget frame, whose route sends its own CSP with the
+        // add-on's allowed embedders (two CSPs would both apply, and the stricter would win).
+        source: "/:path((?!desk/widget/frame$).*)",
+        headers: [
+          // No one else may frame the site or the portal (clickjacking); X-Frame-Options for old browsers.
+          { key: "Content-Security-Policy", value: "frame-ancestors 'self'" },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,16 +1,22 @@
 /**
- * The server Playwright tests run against: a production build (`next build` + `next start`) on a
+ * The server Playwright tests run against: a production build (`next build` + the app's own server.ts, as `npm start` runs it) on a
  * fresh SQLite database with the demo seed and throwaway secrets. Started by playwright.config.ts.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freshSecrets } from "./env-file";
+import { startMailCatcher } from "./mail-catcher";
 
 const port = process.env.PORT;
 const deskPort = process.env.DESK_PORT;
 const legacyPort = process.env.LEGACY_PORT;
 if (!port || !deskPort || !legacyPort) throw new Error("PORT, DESK_PORT and LEGACY_PORT are not set: start this through `npx playwright test`");
+
+// The app's mail (sign-up verification) goes over real SMTP to a catcher on free ports, in this
+// process; specs read it over the catcher's HTTP API.
+const catcher = await startMailCatcher();
+console.log(`[e2e-server] mail catcher: SMTP ${catcher.smtpUrl}, HTTP ${catcher.httpUrl}`);
 
 const dir = path.resolve(".tmp/e2e");
 rmSync(dir, { recursive: true, force: true });
@@ -29,6 +35,8 @@ const env: NodeJS.ProcessEnv = {
   // The site embeds the widget from the second process: another origin, as in production.
   DESK_BASE_URL: `http://127.0.0.1:${deskPort}`,
   SITE_URL: `http://localhost:${port}`,
+  SMTP_URL: catcher.smtpUrl,
+  MAIL_CATCHER_URL: catcher.httpUrl,
   PORT: port,
   // The legacy-flow specs run their JWT endpoints on loopback (the SSRF guard is tested on its own).
   DESK_ALLOW_PRIVATE_ENDPOINTS: "true",
@@ -38,7 +46,7 @@ const env: NodeJS.ProcessEnv = {
 const { AUTH_SECRET: _auth, ...shared } = env;
 writeFileSync(
   path.join(dir, "env.json"),
-  JSON.stringify({ DATABASE_URL: shared.DATABASE_URL, DESK_MASTER_KEY: shared.DESK_MASTER_KEY, ASAP_JWT_SECRET: shared.ASAP_JWT_SECRET, ASAP_JWT_KID: shared.ASAP_JWT_KID }),
+  JSON.stringify({ DATABASE_URL: shared.DATABASE_URL, DESK_MASTER_KEY: shared.DESK_MASTER_KEY, ASAP_JWT_SECRET: shared.ASAP_JWT_SECRET, ASAP_JWT_KID: shared.ASAP_JWT_KID, MAIL_CATCHER_URL: shared.MAIL_CATCHER_URL }),
   { mode: 0o600 },
 );
 
@@ -58,7 +66,8 @@ const children: ChildProcess[] = [];
 
 function start(name: string, listenPort: string, extraEnv: Record<string, string> = {}) {
   console.log(`[e2e-server] starting the ${name} on port ${listenPort}`);
-  const child = spawn("npx", ["next", "start", "-p", listenPort], { env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+  // The app's own server (server.ts), as `npm start` runs it: it decides each client's address.
+  const child = spawn("npx", ["tsx", "server.ts"], { env: { ...env, PORT: listenPort, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
   for (const stream of [child.stdout, child.stderr]) {
     stream.on("data", (chunk: Buffer) => {
       log.write(chunk);
@@ -86,7 +95,9 @@ async function waitUntilHealthy(listenPort: string) {
 }
 
 // The Desk first: Playwright waits on the site's health URL, so once that answers both are up.
-start("cross-origin Desk", deskPort);
+// The Desk stands as if behind a reverse proxy on loopback (TRUSTED_PROXIES): specs name a client's
+// address in X-Forwarded-For, as such a proxy would. The site trusts no proxy, as by default.
+start("cross-origin Desk", deskPort, { TRUSTED_PROXIES: "loopback" });
 start("legacy-flow site", legacyPort, { ASAP_FLOW: "legacy" });
 await Promise.all([waitUntilHealthy(deskPort), waitUntilHealthy(legacyPort)]);
 start("site", port);

@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { db } from "@/lib/shared/db";
 import { env } from "@/lib/shared/env";
-import { clientAddress } from "@/lib/shared/client-address";
+import { clientAddress } from "@/lib/shared/http/client-address";
 import { authConfig } from "./auth.config";
 import { verifyPassword } from "@/lib/shared/passwords";
 import { createSignInThrottle, TooManyAttemptsError } from "@/lib/shared/sign-in-throttle";

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { clientAddress } from "@/lib/shared/client-address";
+import { clientAddress } from "@/lib/shared/http/client-address";
 import { db } from "@/lib/shared/db";
 import { env } from "@/lib/shared/env";
 import { verifyPassword } from "@/lib/shared/passwords";

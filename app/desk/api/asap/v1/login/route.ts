@@ -1,6 +1,6 @@
 import { handle, json, readJson } from "@/lib/desk/api/respond";
 import { loginToAsap } from "@/lib/desk/iam/login";
-import { clientAddress } from "@/lib/shared/client-address";
+import { clientAddress } from "@/lib/shared/http/client-address";
 import { requestOrigin } from "@/lib/shared/request-origin";
 import { loginBody } from "./schema";
 

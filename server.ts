@@ -1,0 +1,30 @@
+/**
+ * The app's HTTP server: Next.js behind a thin node:http layer that does what route handlers cannot,
+ * since they never see the socket: it decides the client's address from the socket and the trusted
+ * proxies (TRUSTED_PROXIES) and hands it over in one header, and adds HSTS on HTTPS.
+ * `npm run dev` and `npm start` run it; `next dev` / `next start` alone would leave limits blind.
+ */
+import { createServer } from "node:http";
+import nextEnv from "@next/env";
+import next from "next";
+import { parseServerEnv } from "./lib/shared/env-schema";
+import { proxyTrust, stampClientAddress } from "./lib/shared/http/trusted-proxy";
+
+const dev = process.env.NODE_ENV !== "production";
+nextEnv.loadEnvConfig(process.cwd(), dev);
+const env = parseServerEnv(process.env);
+const port = Number(process.env.PORT ?? 3000);
+const trust = proxyTrust(env.TRUSTED_PROXIES);
+
+const app = next({ dev, hostname: "localhost", port, ...(dev ? { turbopack: true } : {}) });
+const handle = app.getRequestHandler();
+
+await app.prepare();
+createServer((request, response) => {
+  const { secure } = stampClientAddress(request, trust);
+  // Browsers ignore HSTS over plain HTTP anyway; sent only where it means something.
+  if (secure) response.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  void handle(request, response);
+}).listen(port, () => {
+  console.log(`> Ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+});
