@@ -47,7 +47,7 @@ const tokens = await Promise.all(Array.from({ length: N }, () => mintAsapToken(u
 const cryptoKey = await importHmacKey(secret);
 const rawKey = new TextEncoder().encode(secret);
 const keys = {
-  find: async (kid: string) => (kid === "bench-key" ? { kid, revokedAt: null, expiresAt: null, cryptoKey: async () => cryptoKey } : null),
+  find: async (kid: string) => (kid === "bench-key" ? { id: "bench-key-id", kid, revokedAt: null, expiresAt: null, cryptoKey: async () => cryptoKey } : null),
   live: async () => [],
 };
 const secretBytes = Buffer.from(secret, "utf8");

@@ -6,6 +6,7 @@ import type { AddonDetail } from "@/lib/desk/addons/admin";
 import { ErrorAlert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
+import { MAX_CLOCK_SKEW_SECONDS } from "@/lib/desk/iam/limits";
 import { OriginsField } from "./origins-field";
 
 export function AddonSettingsForm({ addon }: { addon: AddonDetail }) {
@@ -45,6 +46,16 @@ export function AddonSettingsForm({ addon }: { addon: AddonDetail }) {
           endpoint
         </label>
       </fieldset>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium text-slate-800">Replay protection</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="requireJti" defaultChecked={checked("requireJti", addon.requireJti)} /> Require a <code>jti</code> in every token
+        </label>
+        <p className="text-sm text-slate-500">
+          The Desk accepts each <code>jti</code> once. A token without one could log in again and again until it expires, so whoever
+          copies it from a log or a browser gets in too. Turn this off only while your app cannot send a <code>jti</code> yet.
+        </p>
+      </fieldset>
       <TextField
         name="legacyEndpointUrl"
         label="Legacy JWT endpoint URL"
@@ -60,7 +71,7 @@ export function AddonSettingsForm({ addon }: { addon: AddonDetail }) {
           label="Clock skew tolerance (seconds)"
           type="number"
           min={0}
-          max={300}
+          max={MAX_CLOCK_SKEW_SECONDS}
           defaultValue={text("clockSkewSeconds", addon.clockSkewSeconds)}
           error={fields.clockSkewSeconds}
         />

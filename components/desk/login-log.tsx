@@ -60,7 +60,14 @@ export function LoginLog({ events, filters }: { events: Events; filters: LoginLo
           <tbody className="divide-y divide-slate-100 align-top">
             {events.map((event) => (
               <tr key={event.id}>
-                <td className="py-2 whitespace-nowrap">{time.format(event.createdAt)}</td>
+                <td className="py-2 whitespace-nowrap">
+                  {time.format(event.lastSeenAt)}
+                  {event.count > 1 ? (
+                    <span className="block text-xs text-slate-500">
+                      {event.count}× since {time.format(event.createdAt)}
+                    </span>
+                  ) : null}
+                </td>
                 <td className="py-2">
                   {event.outcome === "success" ? (
                     <span className="text-emerald-700">Success</span>

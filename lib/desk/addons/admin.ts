@@ -29,6 +29,7 @@ export async function getAddon(addonId: string) {
       legacyEndpointUrl: true,
       clockSkewSeconds: true,
       sessionTtlSeconds: true,
+      requireJti: true,
       origins: { select: { origin: true }, orderBy: { origin: "asc" } },
       keys: {
         select: { kid: true, fingerprint: true, createdAt: true, expiresAt: true, revokedAt: true },
@@ -57,7 +58,17 @@ export async function updateAddon(addonId: string, settings: AddonSettings, acto
   await transaction(async (tx) => {
     const before = await tx.asapAddon.findUniqueOrThrow({
       where: { id: addonId },
-      select: { name: true, authMode: true, newFlowEnabled: true, legacyFlowEnabled: true, legacyEndpointUrl: true, clockSkewSeconds: true, sessionTtlSeconds: true, origins: { select: { origin: true } } },
+      select: {
+        name: true,
+        authMode: true,
+        newFlowEnabled: true,
+        legacyFlowEnabled: true,
+        legacyEndpointUrl: true,
+        clockSkewSeconds: true,
+        sessionTtlSeconds: true,
+        requireJti: true,
+        origins: { select: { origin: true } },
+      },
     });
     const { origins, ...fields } = settings;
     await tx.asapAddon.update({ where: { id: addonId }, data: fields });
@@ -72,6 +83,16 @@ export async function updateAddon(addonId: string, settings: AddonSettings, acto
     if (changes.length) {
       await recordAudit(tx, { actorId: actor.id, action: "addon.update", target: `addon:${addonId}`, detail: changes.join("; ") });
     }
+  });
+}
+
+/** The portal's "sign out everyone": ends every live widget session of the add-on; says how many. */
+export async function signOutAllSessions(addonId: string, actor: PortalAgent): Promise<number> {
+  return transaction(async (tx) => {
+    const now = new Date();
+    const { count } = await tx.asapSession.updateMany({ where: { addonId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
+    await recordAudit(tx, { actorId: actor.id, action: "sessions.revoke-all", target: `addon:${addonId}`, detail: `Signed out ${count} widget session(s)` });
+    return count;
   });
 }
 

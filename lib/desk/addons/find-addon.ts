@@ -11,6 +11,7 @@ export async function findAddonForLogin(addonId: string) {
       legacyEndpointUrl: true,
       clockSkewSeconds: true,
       sessionTtlSeconds: true,
+      requireJti: true,
       origins: { select: { origin: true } },
     },
   });

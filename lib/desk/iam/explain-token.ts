@@ -45,6 +45,7 @@ export async function explainToken(addonId: string, token: string): Promise<Expl
         keys: databaseKeyRing(db, addon.id, Buffer.from(env.DESK_MASTER_KEY, "base64url")),
         now: Date.now(),
         clockSkewSeconds: addon.clockSkewSeconds,
+        requireJti: addon.requireJti,
         replay: (jti) => peek(jti),
       },
       checks,

@@ -1,5 +1,8 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import { Prisma } from "@prisma/client";
 import { db } from "@/lib/shared/db";
+import { env } from "@/lib/shared/env";
 import type { AsapError } from "./errors";
 
 export type LoginAttempt = {
@@ -9,19 +12,53 @@ export type LoginAttempt = {
   origin: string | null;
 };
 
+/** Identical failures from one source within this window share one row, with a count. */
+export const REPEAT_WINDOW_MS = 5 * 60 * 1000;
+const PRUNE_EVERY_MS = 60_000;
+let lastPrune = 0;
+
+// Caller-chosen text (origins, addresses) is cut to a size that keeps a row small.
+const bounded = (text: string | null | undefined, max: number) => (text == null ? null : text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** Every login attempt, kept for the portal's login log: outcome, code, hint, never the token. */
-export async function recordLogin(attempt: LoginAttempt, outcome: { email: string } | { error: AsapError; email?: string }) {
-  await db.loginEvent.create({
-    data: {
-      addonId: attempt.addonId,
-      flow: attempt.flow,
-      clientIp: attempt.clientIp,
-      origin: attempt.origin,
-      ...("error" in outcome
-        ? { outcome: "failure", code: outcome.error.code, detail: outcome.error.logDetail ?? `${outcome.error.message} ${outcome.error.hint}`, email: outcome.email ?? null }
-        : { outcome: "success", email: outcome.email }),
-    },
-  });
+export async function recordLogin(attempt: LoginAttempt, outcome: { email: string } | { error: AsapError }) {
+  const now = new Date();
+  await pruneOldEvents(now);
+  const row = {
+    addonId: attempt.addonId,
+    flow: attempt.flow,
+    clientIp: bounded(attempt.clientIp, 64),
+    origin: bounded(attempt.origin, 300),
+  };
+  if (!("error" in outcome)) {
+    await db.loginEvent.create({ data: { ...row, outcome: "success", email: outcome.email, createdAt: now, lastSeenAt: now } });
+    return;
+  }
+  const failure = { ...row, outcome: "failure", code: outcome.error.code, detail: bounded(outcome.error.logDetail ?? `${outcome.error.message} ${outcome.error.hint}`, 1000) };
+  // One row per (source, failure, window): a flood of identical failures is one row with a count.
+  const bucket = Math.floor(now.getTime() / REPEAT_WINDOW_MS);
+  const repeatKey = createHash("sha256").update(JSON.stringify([failure, bucket])).digest("hex");
+  const upsert = () =>
+    db.loginEvent.upsert({
+      where: { repeatKey },
+      create: { ...failure, repeatKey, createdAt: now, lastSeenAt: now },
+      update: { count: { increment: 1 }, lastSeenAt: now },
+      select: { id: true },
+    });
+  try {
+    await upsert();
+  } catch (error) {
+    // Two first failures raced to create the row: the loser counts itself on the winner's.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    await upsert();
+  }
+}
+
+/** The log keeps LOGIN_LOG_RETENTION_DAYS; each instance prunes at most once a minute, on write. */
+async function pruneOldEvents(now: Date) {
+  if (now.getTime() - lastPrune < PRUNE_EVERY_MS) return;
+  lastPrune = now.getTime();
+  await db.loginEvent.deleteMany({ where: { lastSeenAt: { lt: new Date(now.getTime() - env.LOGIN_LOG_RETENTION_DAYS * 86_400_000) } } });
 }
 
 export type LoginLogFilter = { outcome?: "success" | "failure"; code?: string; flow?: "new" | "legacy"; take?: number };
@@ -34,8 +71,8 @@ export function listLoginEvents(addonId: string, filter: LoginLogFilter = {}) {
       ...(filter.code ? { code: filter.code } : {}),
       ...(filter.flow ? { flow: filter.flow } : {}),
     },
-    orderBy: { createdAt: "desc" },
+    orderBy: { lastSeenAt: "desc" },
     take: filter.take ?? 100,
-    select: { id: true, flow: true, outcome: true, code: true, detail: true, email: true, clientIp: true, origin: true, createdAt: true },
+    select: { id: true, flow: true, outcome: true, code: true, detail: true, email: true, clientIp: true, origin: true, createdAt: true, lastSeenAt: true, count: true },
   });
 }

@@ -3,23 +3,35 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/shared/db";
 import { AsapError } from "./errors";
 
-// Per add-on and client address, in the database so that every app instance counts together. A widget
-// logs in about once an hour per user; 60 a minute leaves room for an office behind one NAT address.
-export const LOGIN_ATTEMPTS_PER_MINUTE = 60;
+// Failed logins per add-on and client address, in the database so that every app instance counts
+// together. A widget logs in about once an hour per user; 60 failures a minute is far beyond any
+// honest integration's mistakes, yet stops a token-guessing or log-flooding loop at once.
+export const LOGIN_FAILURES_PER_MINUTE = 60;
 
-const limiter = new RateLimiterPrisma({ storeClient: db, keyPrefix: "asap-login", points: LOGIN_ATTEMPTS_PER_MINUTE, duration: 60 });
+const limiter = new RateLimiterPrisma({ storeClient: db, keyPrefix: "asap-login-failures", points: LOGIN_FAILURES_PER_MINUTE, duration: 60 });
 
-export async function throttleLogin(addonId: string, clientIp: string): Promise<void> {
+export type LoginBudget = {
+  /** A login that succeeded gives its point back: successes never spend a budget others can exhaust. */
+  refund(): Promise<void>;
+};
+
+/**
+ * Runs before any other check. Every attempt takes a point at once (atomic in the store, so a racing
+ * burst cannot slip past the limit) and a success refunds it, so only failures are counted.
+ */
+export async function takeLoginAttempt(addonId: string, clientIp: string): Promise<LoginBudget> {
+  const key = `${addonId}:${clientIp}`;
   try {
-    await limiter.consume(`${addonId}:${clientIp}`);
+    await limiter.consume(key);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw new AsapError(
       "RATE_LIMITED",
-      `Too many login attempts for this add-on from ${clientIp}.`,
-      `Retry in ${retryAfterSeconds} s. A widget needs one login per session, not one per page view.`,
+      `Too many failed login attempts for this add-on from ${clientIp}.`,
+      `Retry in ${retryAfterSeconds} s, and look at the add-on's login log for why the earlier logins failed.`,
       { retryAfterSeconds },
     );
   }
+  return { refund: () => limiter.reward(key, 1).then(() => undefined) };
 }

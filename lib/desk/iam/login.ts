@@ -7,7 +7,7 @@ import { env } from "@/lib/shared/env";
 import { AsapError } from "./errors";
 import { fetchLegacyJwt } from "./legacy-endpoint";
 import { recordLogin, type LoginAttempt } from "./login-log";
-import { throttleLogin } from "./login-throttle";
+import { takeLoginAttempt } from "./login-throttle";
 import { databaseReplayStore } from "./replay-store";
 import { verifyAsapToken } from "./verify-token";
 
@@ -30,8 +30,10 @@ export type LoginResult = { session: AsapSessionToken; contact: SessionContact }
 const masterKey = () => Buffer.from(env.DESK_MASTER_KEY, "base64url");
 
 /**
- * Login, both flows: add-on checks, throttle, the JWT (given, or fetched from the business's endpoint),
- * verification, contact, session. Every attempt is logged with its flow.
+ * Login, both flows: the failure throttle before anything else, then add-on checks, the JWT (given,
+ * or fetched from the business's endpoint), verification, contact, session. Every attempt is logged
+ * with its flow (identical failures counted on one row). An unknown add-on is answered before the
+ * throttle and logged nowhere: it reads one row and writes nothing.
  */
 export async function loginToAsap(request: LoginRequest): Promise<LoginResult> {
   const addon = await findAddonForLogin(request.addonId);
@@ -41,7 +43,9 @@ export async function loginToAsap(request: LoginRequest): Promise<LoginResult> {
   const flow = "token" in request ? "new" : "legacy";
   const attempt: LoginAttempt = { addonId: addon.id, flow, clientIp: request.clientIp, origin: embeddingOrigin(request) };
   try {
+    const budget = await takeLoginAttempt(addon.id, request.clientIp);
     const result = await login(addon, request);
+    await budget.refund();
     await recordLogin(attempt, { email: result.contact.email });
     return result;
   } catch (error) {
@@ -65,13 +69,13 @@ async function login(addon: LoginAddon, request: LoginRequest): Promise<LoginRes
     );
   }
   checkOrigin(addon, request);
-  await throttleLogin(addon.id, request.clientIp);
 
   const token = legacy ? await fetchLegacyJwt(addon.legacyEndpointUrl ?? "", request.userToken) : request.token;
-  const { claims } = await verifyAsapToken(token, {
+  const { claims, keyId } = await verifyAsapToken(token, {
     keys: databaseKeyRing(db, addon.id, masterKey()),
     now: Date.now(),
     clockSkewSeconds: addon.clockSkewSeconds,
+    requireJti: addon.requireJti,
     replay: databaseReplayStore(db, addon.id),
   });
   const contact = await db.contact.upsert({
@@ -80,7 +84,7 @@ async function login(addon: LoginAddon, request: LoginRequest): Promise<LoginRes
     update: claims.name ? { name: claims.name } : {},
     select: { id: true, email: true, name: true },
   });
-  const session = await openSession({ addonId: addon.id, contactId: contact.id, flow: legacy ? "legacy" : "new", ttlSeconds: addon.sessionTtlSeconds });
+  const session = await openSession({ addonId: addon.id, contactId: contact.id, keyId, flow: legacy ? "legacy" : "new", ttlSeconds: addon.sessionTtlSeconds });
   return { session, contact };
 }
 

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { importHmacKey, type KeyRing, type RingKey } from "@/lib/desk/keys/key-ring";
 import { AsapError, type AsapErrorCode } from "./errors";
 import { verifyAsapToken, type CheckOutcome, type VerifyOptions } from "./verify-token";
+import { MAX_CLOCK_SKEW_SECONDS } from "./limits";
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
 const SECRET = randomBytes(32).toString("base64url");
@@ -13,6 +14,7 @@ type KeySpec = { kid: string; secret: string; revokedAt?: Date; expiresAt?: Date
 
 function ring(specs: KeySpec[]): KeyRing {
   const toKey = (spec: KeySpec): RingKey => ({
+    id: `id-${spec.kid}`,
     kid: spec.kid,
     revokedAt: spec.revokedAt ?? null,
     expiresAt: spec.expiresAt ?? null,
@@ -85,6 +87,7 @@ describe("verifyAsapToken: the good path", () => {
     const result = await verifyAsapToken(await sign(claims), options);
     expect(result).toEqual({
       kid: "k1",
+      keyId: "id-k1",
       claims: { email: "ada@example.com", name: "Ada Lovelace", jti: claims.jti, notBefore: claims.not_before, notAfter: claims.not_after },
     });
   });
@@ -298,14 +301,22 @@ describe("verifyAsapToken: replay", () => {
     await expectCode(token, "TOKEN_REPLAYED");
   });
 
-  it("remembers the jti until the token could no longer pass the clock anyway", async () => {
+  it("remembers the jti until the token could not pass under the largest skew an add-on may set", async () => {
     let rememberedUntil: Date | undefined;
     const claims = goodClaims();
     await verifyAsapToken(await sign(claims), {
       ...options,
       replay: async (_jti, expiresAt) => ((rememberedUntil = expiresAt), "fresh"),
     });
-    expect(rememberedUntil?.getTime()).toBe(claims.not_after + 60_000);
+    // Not the add-on's current 60 s: an admin may raise it later, and the jti must stay spent.
+    expect(rememberedUntil?.getTime()).toBe(claims.not_after + MAX_CLOCK_SKEW_SECONDS * 1000);
+  });
+
+  it("refuses a token without jti when the add-on requires one (CLAIM_MISSING)", async () => {
+    const { jti: _jti, ...withoutJti } = goodClaims();
+    const error = await refusal(await sign(withoutJti), { requireJti: true });
+    expect(error.code).toBe("CLAIM_MISSING");
+    expect(error.hint).toContain("jti");
   });
 
   it("spends no jti on a token that fails an earlier check", async () => {

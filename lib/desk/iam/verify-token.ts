@@ -2,6 +2,7 @@ import { compactVerify, errors as joseErrors } from "jose";
 import type { KeyRing, RingKey } from "@/lib/desk/keys/key-ring";
 import { checkClock, checkWindow, MAX_VALIDITY_MS, readClaims, type AsapClaims } from "./claims";
 import { AsapError } from "./errors";
+import { MAX_CLOCK_SKEW_SECONDS } from "./limits";
 import { checkFormat, checkSize, readHeader } from "./token-format";
 
 /**
@@ -15,6 +16,8 @@ export type VerifyOptions = {
   now: number;
   clockSkewSeconds: number;
   maxValidityMs?: number;
+  /** Refuse tokens without a jti: they could be replayed within their window (on for new add-ons). */
+  requireJti?: boolean;
   /**
    * Records a jti and says whether it was already used. Login passes the real store; the debugger a
    * read-only look, so that explaining a token never spends it.
@@ -22,7 +25,8 @@ export type VerifyOptions = {
   replay?: (jti: string, expiresAt: Date) => Promise<"fresh" | "replayed">;
 };
 
-export type VerifiedToken = { claims: AsapClaims; kid: string };
+/** `keyId`: the database id of the key whose signature matched; the session is bound to it. */
+export type VerifiedToken = { claims: AsapClaims; kid: string; keyId: string };
 
 export type CheckOutcome = { check: string; passed: boolean; detail: string };
 
@@ -46,7 +50,7 @@ export async function verifyAsapToken(token: string, options: VerifyOptions, tra
   await step("format", () => checkFormat(token), () => "three base64url segments");
   const header = await step("header", () => readHeader(token), (h) => `alg HS256${h.kid ? `, kid ${h.kid}` : ", no kid"}`);
   const candidates = await step("key", () => selectKeys(options.keys, header.kid, new Date(options.now)), describeKeys);
-  const { payload, kid } = await step("signature", () => checkSignature(token, candidates), (v) => `HS256 signature matches key ${v.kid}`);
+  const { payload, kid, keyId } = await step("signature", () => checkSignature(token, candidates), (v) => `HS256 signature matches key ${v.kid}`);
   const claims = await step("claims", () => readClaims(payload), (c) => `email ${c.email}, email_verified true${c.jti ? `, jti ${c.jti}` : ", no jti"}`);
   const maxValidityMs = options.maxValidityMs ?? MAX_VALIDITY_MS;
   await step(
@@ -60,7 +64,7 @@ export async function verifyAsapToken(token: string, options: VerifyOptions, tra
     () => `valid now (tolerance ${options.clockSkewSeconds} s)`,
   );
   await step("replay", () => checkReplay(claims, options), (outcome) => outcome);
-  return { claims, kid };
+  return { claims, kid, keyId };
 }
 
 async function selectKeys(keys: KeyRing, kid: string | undefined, now: Date): Promise<RingKey[]> {
@@ -92,11 +96,11 @@ function describeKeys(keys: RingKey[]): string {
   return keys.length === 1 ? `key ${keys[0]?.kid}` : `no kid: trying ${keys.length} live keys (${keys.map((k) => k.kid).join(", ")})`;
 }
 
-async function checkSignature(token: string, candidates: RingKey[]): Promise<{ payload: unknown; kid: string }> {
+async function checkSignature(token: string, candidates: RingKey[]): Promise<{ payload: unknown; kid: string; keyId: string }> {
   for (const key of candidates) {
     try {
       const { payload } = await compactVerify(token, await key.cryptoKey(), { algorithms: ["HS256"] });
-      return { payload: parseJson(payload), kid: key.kid };
+      return { payload: parseJson(payload), kid: key.kid, keyId: key.id };
     } catch (error) {
       if (error instanceof AsapError) throw error;
       if (error instanceof joseErrors.JWSSignatureVerificationFailed) continue;
@@ -118,11 +122,21 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-async function checkReplay(claims: AsapClaims, { replay, clockSkewSeconds }: VerifyOptions): Promise<string> {
-  if (claims.jti === undefined) return "no jti: replay protection needs one (recommended)";
+async function checkReplay(claims: AsapClaims, { replay, requireJti }: VerifyOptions): Promise<string> {
+  if (claims.jti === undefined) {
+    if (requireJti) {
+      throw new AsapError(
+        "CLAIM_MISSING",
+        "The token has no jti claim, and this add-on requires one.",
+        "Give every token a fresh jti (a random UUID): without one, a token could log in again and again until it expires.",
+      );
+    }
+    return "no jti: replay protection needs one (recommended)";
+  }
   if (!replay) return "not checked";
-  // Remembered until the token could no longer pass the clock check anyway.
-  const expiresAt = new Date(claims.notAfter + clockSkewSeconds * 1000);
+  // Remembered until the token could not pass the clock check under any skew the add-on may be
+  // given later: raising the skew must not make a spent jti fresh again.
+  const expiresAt = new Date(claims.notAfter + MAX_CLOCK_SKEW_SECONDS * 1000);
   if ((await replay(claims.jti, expiresAt)) === "replayed") {
     throw new AsapError("TOKEN_REPLAYED", `The token with jti "${claims.jti}" was already used to log in.`, "Mint a fresh token, with a new jti, for every login.");
   }

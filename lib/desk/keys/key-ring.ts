@@ -4,6 +4,8 @@ import { openSecret } from "./secret-box";
 
 /** A signing key as the verifier needs it: its life-cycle dates and the HMAC key, imported lazily. */
 export type RingKey = {
+  /** The key's database id: sessions made with it are bound to it. */
+  id: string;
   kid: string;
   revokedAt: Date | null;
   /** Set when the key was rotated: it keeps working until then. */
@@ -26,10 +28,11 @@ export function importHmacKey(secret: string): Promise<CryptoKey> {
   return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
 }
 
-type KeyRow = { kid: string; secretEncrypted: string; revokedAt: Date | null; expiresAt: Date | null };
+type KeyRow = { id: string; kid: string; secretEncrypted: string; revokedAt: Date | null; expiresAt: Date | null };
 
 function toRingKey(row: KeyRow, masterKey: Buffer): RingKey {
   return {
+    id: row.id,
     kid: row.kid,
     revokedAt: row.revokedAt,
     expiresAt: row.expiresAt,
@@ -45,7 +48,7 @@ function toRingKey(row: KeyRow, masterKey: Buffer): RingKey {
   };
 }
 
-const columns = { kid: true, secretEncrypted: true, revokedAt: true, expiresAt: true } as const;
+const columns = { id: true, kid: true, secretEncrypted: true, revokedAt: true, expiresAt: true } as const;
 
 export function databaseKeyRing(prisma: PrismaClient, addonId: string, masterKey: Buffer): KeyRing {
   return {

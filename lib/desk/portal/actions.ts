@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { fieldErrors } from "@/lib/shared/field-errors";
-import { createAddon, disableLegacyFlow, updateAddon } from "@/lib/desk/addons/admin";
+import { createAddon, disableLegacyFlow, signOutAllSessions, updateAddon } from "@/lib/desk/addons/admin";
 import { explainToken, type Explanation } from "@/lib/desk/iam/explain-token";
 import { generateKey, KeyStateError, revokeKey, rotateKey, type NewKey } from "@/lib/desk/keys/admin";
 import { requireAgent, signInAgent, signOutAgent } from "./agent-session";
@@ -60,6 +60,13 @@ export async function updateAddonAction(addonId: string, _prev: ActionState, for
   await updateAddon(addonId, parsed.data, agent);
   revalidatePath(`/desk/admin/addons/${addonId}`);
   return { ok: true, message: "Settings saved." };
+}
+
+export async function signOutAllSessionsAction(addonId: string): Promise<ActionState> {
+  const agent = await requireAgent("admin");
+  const count = await signOutAllSessions(addonId, agent);
+  revalidatePath(`/desk/admin/addons/${addonId}`);
+  return { ok: true, message: count === 1 ? "1 widget session ended." : `${count} widget sessions ended.` };
 }
 
 export async function disableLegacyFlowAction(addonId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_CLOCK_SKEW_SECONDS } from "@/lib/desk/iam/limits";
 
 /** Input rules of the portal's forms. */
 
@@ -30,13 +31,18 @@ export const addonSettingsSchema = addonCreateSchema
     authMode: z.enum(["anonymous", "jwt"], { error: "Choose anonymous or JWT." }),
     newFlowEnabled: checkbox,
     legacyFlowEnabled: checkbox,
+    requireJti: checkbox,
     legacyEndpointUrl: z
       .string()
       .trim()
       .max(2048)
       .transform((value) => value || null)
       .pipe(z.url({ protocol: /^https?$/, error: "The JWT endpoint must be an http(s) URL." }).nullable()),
-    clockSkewSeconds: z.coerce.number().int().min(0, { error: "Skew cannot be negative." }).max(300, { error: "Keep the skew at 5 minutes or less." }),
+    clockSkewSeconds: z.coerce
+      .number()
+      .int()
+      .min(0, { error: "Skew cannot be negative." })
+      .max(MAX_CLOCK_SKEW_SECONDS, { error: `Keep the skew at ${MAX_CLOCK_SKEW_SECONDS / 60} minutes or less.` }),
     sessionTtlSeconds: z.coerce
       .number()
       .int()

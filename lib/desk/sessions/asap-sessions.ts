@@ -4,33 +4,69 @@ import { db } from "@/lib/shared/db";
 
 /**
  * ASAP sessions: what a successful login hands the widget. The bearer is 256 random bits; only its
- * SHA-256 is stored, so a database leak yields no usable session.
+ * SHA-256 is stored, so a database leak yields no usable session. A session lives only as long as
+ * what made it: its key (not revoked, not rotated out), its flow (still enabled) and its add-on's
+ * JWT mode; changing any of these in the portal ends it at its next use.
  */
 /** `expiresInSeconds` lets the widget schedule its refresh without trusting the browser's clock. */
 export type AsapSessionToken = { token: string; expiresAt: string; expiresInSeconds: number };
 export type SessionContact = { id: string; email: string; name: string };
+export type LoginFlow = "new" | "legacy";
 
 export function hashBearer(bearer: string): string {
   return createHash("sha256").update(bearer, "utf8").digest("hex");
 }
 
-export async function openSession(input: { addonId: string; contactId: string; flow: "new" | "legacy"; ttlSeconds: number }): Promise<AsapSessionToken> {
+export async function openSession(input: { addonId: string; contactId: string; keyId: string; flow: LoginFlow; ttlSeconds: number }): Promise<AsapSessionToken> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + input.ttlSeconds * 1000);
   await db.asapSession.create({
-    data: { addonId: input.addonId, contactId: input.contactId, flow: input.flow, tokenHash: hashBearer(token), expiresAt },
+    data: { addonId: input.addonId, contactId: input.contactId, keyId: input.keyId, flow: input.flow, tokenHash: hashBearer(token), expiresAt },
   });
   return { token, expiresAt: expiresAt.toISOString(), expiresInSeconds: input.ttlSeconds };
 }
 
-/** The live session a bearer names, or null (unknown, expired or revoked). */
+type SessionRow = {
+  flow: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  key: { revokedAt: Date | null; expiresAt: Date | null } | null;
+  addon: { authMode: string; newFlowEnabled: boolean; legacyFlowEnabled: boolean };
+};
+
+/** Whether a session may still be used: the one rule every lookup applies. */
+export function isSessionLive(session: SessionRow, now = new Date()): boolean {
+  if (session.revokedAt || session.expiresAt <= now) return false;
+  const { addon, key } = session;
+  if (addon.authMode !== "jwt") return false;
+  if (!(session.flow === "legacy" ? addon.legacyFlowEnabled : addon.newFlowEnabled)) return false;
+  // Sessions from before sessions were bound to a key have none; they end by their own expiry.
+  if (key && (key.revokedAt || (key.expiresAt && key.expiresAt <= now))) return false;
+  return true;
+}
+
+const liveness = {
+  flow: true,
+  expiresAt: true,
+  revokedAt: true,
+  key: { select: { revokedAt: true, expiresAt: true } },
+  addon: { select: { authMode: true, newFlowEnabled: true, legacyFlowEnabled: true } },
+} as const;
+
+/** The live session a bearer names, or null (unknown, expired, revoked, or its key, flow or mode gone). */
 export async function findSession(bearer: string) {
   const session = await db.asapSession.findUnique({
     where: { tokenHash: hashBearer(bearer) },
-    select: { id: true, addonId: true, expiresAt: true, revokedAt: true, contact: { select: { id: true, email: true, name: true } } },
+    select: { id: true, addonId: true, ...liveness, contact: { select: { id: true, email: true, name: true } } },
   });
-  if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
+  if (!session || !isSessionLive(session)) return null;
   return { id: session.id, addonId: session.addonId, expiresAt: session.expiresAt, contact: session.contact };
+}
+
+/** For long-lived work on behalf of a session (an event stream): is it still live now? */
+export async function sessionStillLive(sessionId: string): Promise<boolean> {
+  const session = await db.asapSession.findUnique({ where: { id: sessionId }, select: liveness });
+  return session !== null && isSessionLive(session);
 }
 
 /** Revokes the session a bearer names; true if there was a live one. */

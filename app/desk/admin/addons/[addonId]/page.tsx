@@ -10,6 +10,7 @@ import { AddonSettingsForm } from "@/components/desk/addon-settings-form";
 import { FlowStatsTable } from "@/components/desk/flow-stats";
 import { KeyManager } from "@/components/desk/key-manager";
 import { LoginLog, type LoginLogFilters } from "@/components/desk/login-log";
+import { SignOutSessions } from "@/components/desk/sign-out-sessions";
 
 export const metadata: Metadata = { title: "Add-on" };
 
@@ -57,6 +58,16 @@ export default async function AddonPage({
           The business signs its users&apos; JWTs (HS256) with a key&apos;s secret and names it in the <code>kid</code> header.
         </p>
         <KeyManager addon={addon} envNames={{ kid: "ASAP_JWT_KID", secret: "ASAP_JWT_SECRET" }} />
+      </section>
+      <section aria-labelledby="sessions" className="rounded-2xl border border-slate-200 bg-white p-6">
+        <h2 id="sessions" className="text-lg font-semibold">
+          Widget sessions
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-slate-600">
+          A session ends by itself when the key that signed its login is revoked or rotated out, or when this add-on stops accepting
+          its flow or leaves JWT mode. To end them all now, for example after a leak:
+        </p>
+        <SignOutSessions addonId={addon.id} />
       </section>
       <section aria-labelledby="flows" className="rounded-2xl border border-slate-200 bg-white p-6">
         <div className="mb-4 flex items-baseline justify-between">

@@ -1,6 +1,7 @@
 import { resolveCaller } from "@/lib/desk/api/caller";
 import { handle } from "@/lib/desk/api/respond";
 import { findOwnChat, messagesAfter } from "@/lib/desk/help-center/chat";
+import { sessionStillLive } from "@/lib/desk/sessions/asap-sessions";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +13,14 @@ const MAX_STREAM_MS = 5 * 60 * 1000;
 /**
  * GET /desk/api/asap/v1/chat/sessions/{id}/events — Server-Sent Events: each message (agent replies
  * included) as `event: message`, resumable with Last-Event-ID. New messages are found by polling the
- * database, since the app may run as several processes with nothing else in common.
+ * database, since the app may run as several processes with nothing else in common. A signed-in
+ * visitor's stream ends within a poll of their session ending (logout, revocation, key or settings).
  */
 export function GET(request: Request, { params }: { params: Promise<{ chatId: string }> }) {
   return handle(async () => {
-    const chat = await findOwnChat(await resolveCaller(request), (await params).chatId, request.headers.get("x-chat-token"));
+    const caller = await resolveCaller(request);
+    const chat = await findOwnChat(caller, (await params).chatId, request.headers.get("x-chat-token"));
+    const stillAllowed = () => (caller.kind === "contact" ? sessionStillLive(caller.sessionId) : Promise.resolve(true));
     let lastId = request.headers.get("last-event-id") || new URL(request.url).searchParams.get("after");
     const encoder = new TextEncoder();
     const started = Date.now();
@@ -28,7 +32,7 @@ export function GET(request: Request, { params }: { params: Promise<{ chatId: st
         let lastBeat = Date.now();
         try {
           send("retry: 2000\n\n");
-          while (!cancelled && !request.signal.aborted && Date.now() - started < MAX_STREAM_MS) {
+          while (!cancelled && !request.signal.aborted && Date.now() - started < MAX_STREAM_MS && (await stillAllowed())) {
             for (const message of await messagesAfter(chat.id, lastId)) {
               send(`event: message\nid: ${message.id}\ndata: ${JSON.stringify(message)}\n\n`);
               lastId = message.id;

@@ -1,0 +1,153 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { SignJWT } from "jose";
+import { describe, expect, it } from "vitest";
+import { secretFingerprint } from "@/lib/desk/keys/fingerprint";
+import { sealSecret } from "@/lib/desk/keys/secret-box";
+import { findSession } from "@/lib/desk/sessions/asap-sessions";
+import { db } from "@/lib/shared/db";
+import { env } from "@/lib/shared/env";
+import { AsapError } from "./errors";
+import { MAX_CLOCK_SKEW_SECONDS } from "./limits";
+import { loginToAsap } from "./login";
+import { LOGIN_FAILURES_PER_MINUTE } from "./login-throttle";
+
+// The whole IAM login on a real database: throttle, log, session binding, replay rules.
+const ORIGIN = "https://app.example.com";
+const DESK = "https://desk.example.com";
+
+type Key = { id: string; kid: string; secret: string };
+
+async function addKey(addonId: string): Promise<Key> {
+  const kid = `kid-${randomUUID().slice(0, 8)}`;
+  const secret = randomBytes(32).toString("base64url");
+  const row = await db.asapKey.create({
+    data: { addonId, kid, fingerprint: secretFingerprint(secret), secretEncrypted: sealSecret(secret, kid, Buffer.from(env.DESK_MASTER_KEY, "base64url")) },
+    select: { id: true },
+  });
+  return { id: row.id, kid, secret };
+}
+
+async function newAddon(settings: { clockSkewSeconds?: number; requireJti?: boolean; legacyFlowEnabled?: boolean } = {}) {
+  const id = `addon_${randomUUID().slice(0, 8)}`;
+  await db.asapAddon.create({ data: { id, name: id, ...settings, origins: { create: [{ origin: ORIGIN }] } } });
+  return { id, key: await addKey(id) };
+}
+
+function sign(key: Key, claims: Record<string, unknown> = {}) {
+  const now = Date.now();
+  return new SignJWT({ email: "ada@example.com", email_verified: true, not_before: now, not_after: now + 300_000, jti: randomUUID(), ...claims })
+    .setProtectedHeader({ alg: "HS256", kid: key.kid })
+    .sign(new TextEncoder().encode(key.secret));
+}
+
+const login = (addonId: string, token: string, extra: { clientIp?: string; origin?: string | null } = {}) =>
+  loginToAsap({ addonId, token, clientIp: extra.clientIp ?? "203.0.113.5", origin: extra.origin === undefined ? ORIGIN : extra.origin, deskOrigin: DESK });
+
+async function refusal(promise: Promise<unknown>): Promise<AsapError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AsapError) return error;
+    throw error;
+  }
+  throw new Error("expected the login to be refused");
+}
+
+describe("login throttle", () => {
+  it("runs before the origin check, so refused origins are throttled and stored as one counted row", async () => {
+    const addon = await newAddon();
+    const token = await sign(addon.key);
+    const codes: string[] = [];
+    for (let i = 0; i < 70; i++) codes.push((await refusal(login(addon.id, token, { origin: "https://evil.example" }))).code);
+    expect(codes.slice(0, LOGIN_FAILURES_PER_MINUTE).every((code) => code === "ORIGIN_NOT_ALLOWED")).toBe(true);
+    expect(codes.slice(LOGIN_FAILURES_PER_MINUTE)).toEqual(Array(70 - LOGIN_FAILURES_PER_MINUTE).fill("RATE_LIMITED"));
+
+    const rows = await db.loginEvent.findMany({ where: { addonId: addon.id }, select: { code: true, count: true } });
+    expect(rows).toHaveLength(2);
+    expect(rows.find((row) => row.code === "ORIGIN_NOT_ALLOWED")?.count).toBe(LOGIN_FAILURES_PER_MINUTE);
+    expect(rows.find((row) => row.code === "RATE_LIMITED")?.count).toBe(70 - LOGIN_FAILURES_PER_MINUTE);
+  });
+
+  it("counts failures only: more successful logins than the limit all go through", async () => {
+    const addon = await newAddon();
+    for (let i = 0; i < LOGIN_FAILURES_PER_MINUTE + 10; i++) await login(addon.id, await sign(addon.key));
+    expect(await db.asapSession.count({ where: { addonId: addon.id } })).toBe(LOGIN_FAILURES_PER_MINUTE + 10);
+  });
+
+  it("keeps each address's failures apart: another address is not starved", async () => {
+    const addon = await newAddon();
+    for (let i = 0; i < LOGIN_FAILURES_PER_MINUTE; i++) await refusal(login(addon.id, "not-a-token", { clientIp: "198.51.100.66" }));
+    expect((await refusal(login(addon.id, await sign(addon.key), { clientIp: "198.51.100.66" }))).code).toBe("RATE_LIMITED");
+    await expect(login(addon.id, await sign(addon.key), { clientIp: "10.0.0.7" })).resolves.toMatchObject({ contact: { email: "ada@example.com" } });
+  });
+});
+
+describe("sessions end with what made them", () => {
+  async function signedIn(settings: Parameters<typeof newAddon>[0] = {}) {
+    const addon = await newAddon(settings);
+    const { session } = await login(addon.id, await sign(addon.key));
+    expect(await findSession(session.token)).not.toBeNull();
+    return { addon, bearer: session.token };
+  }
+
+  it("binds the session to the key that signed the login", async () => {
+    const { addon, bearer } = await signedIn();
+    expect(await db.asapSession.findFirst({ where: { addonId: addon.id }, select: { keyId: true } })).toEqual({ keyId: addon.key.id });
+    expect(await findSession(bearer)).not.toBeNull();
+  });
+
+  it("ends when the key is revoked", async () => {
+    const { addon, bearer } = await signedIn();
+    await db.asapKey.update({ where: { id: addon.key.id }, data: { revokedAt: new Date() } });
+    expect(await findSession(bearer)).toBeNull();
+  });
+
+  it("ends when the key's rotation overlap ends", async () => {
+    const { addon, bearer } = await signedIn();
+    await db.asapKey.update({ where: { id: addon.key.id }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+    expect(await findSession(bearer)).not.toBeNull(); // still inside the overlap
+    await db.asapKey.update({ where: { id: addon.key.id }, data: { expiresAt: new Date(Date.now() - 1) } });
+    expect(await findSession(bearer)).toBeNull();
+  });
+
+  it("ends when the add-on switches to anonymous mode", async () => {
+    const { addon, bearer } = await signedIn();
+    await db.asapAddon.update({ where: { id: addon.id }, data: { authMode: "anonymous" } });
+    expect(await findSession(bearer)).toBeNull();
+  });
+
+  it("ends when the flow that made it is turned off, and only then", async () => {
+    const { addon, bearer } = await signedIn({ legacyFlowEnabled: true });
+    await db.asapAddon.update({ where: { id: addon.id }, data: { legacyFlowEnabled: false } });
+    expect(await findSession(bearer)).not.toBeNull(); // a new-flow session: the legacy switch is not its business
+    await db.asapAddon.update({ where: { id: addon.id }, data: { newFlowEnabled: false } });
+    expect(await findSession(bearer)).toBeNull();
+  });
+});
+
+describe("replay rules", () => {
+  it("refuses a used jti even after the admin raises the skew", async () => {
+    // A token that ran out 250 s ago, first used (60 s ago) under a 200 s skew...
+    const addon = await newAddon({ clockSkewSeconds: 200 });
+    const now = Date.now();
+    const token = await sign(addon.key, { not_before: now - 550_000, not_after: now - 250_000, jti: "used-once" });
+    const { verifyAsapToken } = await import("./verify-token");
+    const { databaseKeyRing } = await import("@/lib/desk/keys/key-ring");
+    const { databaseReplayStore } = await import("./replay-store");
+    const keys = databaseKeyRing(db, addon.id, Buffer.from(env.DESK_MASTER_KEY, "base64url"));
+    await verifyAsapToken(token, { keys, now: now - 60_000, clockSkewSeconds: 200, replay: databaseReplayStore(db, addon.id) });
+    // ...is still inside a window of MAX_CLOCK_SKEW_SECONDS now: raising the skew must not revive it.
+    await db.asapAddon.update({ where: { id: addon.id }, data: { clockSkewSeconds: MAX_CLOCK_SKEW_SECONDS } });
+    expect((await refusal(login(addon.id, token))).code).toBe("TOKEN_REPLAYED");
+  });
+
+  it("requires a jti when the add-on says so (new add-ons do)", async () => {
+    const strict = await newAddon();
+    const error = await refusal(login(strict.id, await sign(strict.key, { jti: undefined })));
+    expect(error.code).toBe("CLAIM_MISSING");
+    expect(error.message).toContain("jti");
+
+    const lenient = await newAddon({ requireJti: false });
+    await expect(login(lenient.id, await sign(lenient.key, { jti: undefined }))).resolves.toBeTruthy();
+  });
+});
