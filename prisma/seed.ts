@@ -105,6 +105,7 @@ export async function seed(prisma: PrismaClient, options: SeedOptions) {
         assigneeId: assignee ? idOf(agents, assignee) : null,
         departmentId: departments.get("Support"),
         closedAt: ticket.status === "closed" ? new Date() : null,
+        identityVerified: true, // the demo's tickets came through the signed-in widget
       },
       update: {},
     });
@@ -117,6 +118,7 @@ export async function seed(prisma: PrismaClient, options: SeedOptions) {
           ticketId: row.id,
           body: comment.body,
           isPublic: comment.isPublic ?? true,
+          identityVerified: true,
           ...(comment.byAgent ? { agentId: idOf(agents, comment.byAgent) } : { contactId: row.contactId }),
         },
         update: {},

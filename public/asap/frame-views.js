@@ -23,6 +23,8 @@
   }
 
   var STATUS = { open: "Open", on_hold: "Waiting on you", closed: "Closed" };
+  // A guest typed this email: the ticket may not be the signed-in person's own words.
+  var GUEST_SUBMISSION = "Submitted as a guest (email not verified)";
 
   /** An Idempotency-Key. getRandomValues works outside secure contexts too, unlike randomUUID. */
   function newKey() {
@@ -252,7 +254,7 @@
                 return el("li", {}, [
                   el("button", { type: "button", class: "row", onclick: function () { go({ kind: "ticket", number: ticket.number }); } }, [
                     el("span", { class: "row-title", text: "#" + ticket.number + " " + ticket.subject }),
-                    el("span", { class: "row-sub", text: STATUS[ticket.status] || ticket.status }),
+                    el("span", { class: "row-sub", text: (STATUS[ticket.status] || ticket.status) + (ticket.identityVerified ? "" : " · " + GUEST_SUBMISSION) }),
                   ]),
                 ]);
               }),
@@ -276,9 +278,10 @@
           var thread = el(
             "ol",
             { class: "thread", "aria-label": "Conversation" },
-            [{ author: { kind: "contact", name: "You" }, body: ticket.description, createdAt: ticket.createdAt }].concat(ticket.comments).map(function (entry) {
+            [{ author: { kind: ticket.identityVerified ? "contact" : "guest" }, body: ticket.description, createdAt: ticket.createdAt }].concat(ticket.comments).map(function (entry) {
+              var who = entry.author.kind === "agent" ? entry.author.name + " (support)" : entry.author.kind === "guest" ? GUEST_SUBMISSION : "You";
               return el("li", { class: entry.author.kind === "agent" ? "from-agent" : "from-me" }, [
-                el("p", { class: "meta", text: (entry.author.kind === "agent" ? entry.author.name + " (support)" : "You") + " · " + when(entry.createdAt) }),
+                el("p", { class: "meta", text: who + " · " + when(entry.createdAt) }),
                 paragraphs(el, entry.body),
               ]);
             }),

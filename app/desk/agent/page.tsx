@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ticketQueue, type QueueFilter } from "@/lib/desk/console/queue";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
 import { TicketStatus } from "@/components/ui/ticket-status";
+import { GuestBadge } from "@/components/desk/guest-badge";
 
 export const metadata: Metadata = { title: "Ticket queue" };
 
@@ -68,7 +69,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
                   {t.subject}
                 </Link>
               </td>
-              <td className="py-2">{t.contact.name}</td>
+              <td className="py-2">
+                {t.contact.name}
+                {t.identityVerified ? null : <GuestBadge />}
+              </td>
               <td className="py-2">{t.priority}</td>
               <td className="py-2">
                 <TicketStatus status={t.status} />

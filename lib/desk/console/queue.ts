@@ -16,6 +16,7 @@ export function ticketQueue(agentId: string, { status, mine, priority }: QueueFi
       status: true,
       priority: true,
       updatedAt: true,
+      identityVerified: true,
       contact: { select: { name: true, email: true } },
       assignee: { select: { name: true } },
     },
@@ -33,12 +34,13 @@ export function ticketForAgent(number: number) {
       status: true,
       priority: true,
       channel: true,
+      identityVerified: true,
       createdAt: true,
       contact: { select: { name: true, email: true } },
       assignee: { select: { id: true, name: true } },
       comments: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, body: true, isPublic: true, createdAt: true, agent: { select: { name: true } }, contact: { select: { name: true } } },
+        select: { id: true, body: true, isPublic: true, identityVerified: true, createdAt: true, agent: { select: { name: true } }, contact: { select: { name: true } } },
       },
     },
   });
@@ -49,7 +51,7 @@ export function chatInbox() {
     where: { status: { not: "ended" } },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, visitorName: true, visitorEmail: true, status: true, createdAt: true, contactId: true, _count: { select: { messages: true } } },
+    select: { id: true, visitorName: true, visitorEmail: true, status: true, createdAt: true, contactId: true, identityVerified: true, _count: { select: { messages: true } } },
   });
 }
 
@@ -62,6 +64,7 @@ export function chatForAgent(chatId: string) {
       visitorEmail: true,
       status: true,
       contactId: true,
+      identityVerified: true,
       messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, body: true, createdAt: true, agent: { select: { name: true } } } },
     },
   });

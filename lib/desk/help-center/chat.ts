@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Caller } from "@/lib/desk/api/caller";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
+import { spendGuestChatMessage, spendGuestSubmission } from "./guest-limits";
 
 /**
  * Live chat with an agent (DESIGN §4): anyone may chat. A signed-in contact's chats belong to the
@@ -19,11 +20,12 @@ const toMessage = (m: MessageRow) => ({ id: m.id, body: m.body, createdAt: m.cre
 export type ChatMessage = ReturnType<typeof toMessage>;
 
 export async function startChat(caller: Caller, input: { name?: string; email?: string; message: string }) {
+  if (caller.kind === "anonymous") await spendGuestSubmission(caller.clientIp, input.email);
   const visitorToken = caller.kind === "anonymous" ? randomBytes(32).toString("base64url") : null;
   const chat = await db.chatSession.create({
     data:
       caller.kind === "contact"
-        ? { contactId: caller.contact.id, visitorName: caller.contact.name, visitorEmail: caller.contact.email }
+        ? { contactId: caller.contact.id, visitorName: caller.contact.name, visitorEmail: caller.contact.email, identityVerified: true }
         : { visitorName: input.name ?? "Guest", visitorEmail: input.email ?? null, visitorTokenHash: hash(visitorToken ?? "") },
     select: { id: true, status: true, createdAt: true },
   });
@@ -41,7 +43,8 @@ export async function findOwnChat(caller: Caller, chatId: string, visitorToken: 
   return { id: chat.id, status: chat.status };
 }
 
-export async function sendVisitorMessage(chatId: string, body: string) {
+export async function sendVisitorMessage(caller: Caller, chatId: string, body: string) {
+  if (caller.kind === "anonymous") await spendGuestChatMessage(caller.clientIp);
   const chat = await db.chatSession.findUniqueOrThrow({ where: { id: chatId }, select: { status: true } });
   if (chat.status === "ended") throw new AsapError("CONFLICT", "This chat has ended.", "Start a new chat.");
   return toMessage(await db.chatMessage.create({ data: { sessionId: chatId, body }, select: messageView }));

@@ -3,6 +3,7 @@ import { Prisma } from "@prisma/client";
 import type { Caller } from "@/lib/desk/api/caller";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
+import { spendGuestSubmission } from "./guest-limits";
 import { idempotent } from "./idempotency";
 
 /**
@@ -24,6 +25,8 @@ const ticketView = {
   createdAt: true,
   updatedAt: true,
   closedAt: true,
+  // false: a guest typed this contact's email; the contact sees it marked, never as their own words.
+  identityVerified: true,
 } as const;
 
 const notFound = () => new AsapError("NOT_FOUND", "There is no such ticket.", "Check the ticket number.");
@@ -34,6 +37,7 @@ async function nextNumber(tx: Prisma.TransactionClient): Promise<number> {
 }
 
 export async function submitTicket(caller: Caller, input: NewTicket | AnonymousTicket, idempotencyKey: string | null) {
+  if (caller.kind === "anonymous") await spendGuestSubmission(caller.clientIp, (input as AnonymousTicket).email);
   // Two instances may pick the same next number; the unique index refuses the second, which retries.
   for (let attempt = 1; ; attempt++) {
     try {
@@ -68,6 +72,7 @@ function createTicketOnce(caller: Caller, input: NewTicket | AnonymousTicket, id
         channel: "asap",
         contactId,
         addonId: caller.kind === "contact" ? caller.addonId : null,
+        identityVerified: caller.kind === "contact",
       },
       select: ticketView,
     });
@@ -124,7 +129,10 @@ export async function commentOnMyTicket(contactId: string, idOrNumber: string, b
   const ticket = await db.ticket.findFirst({ where: ownTicket(contactId, idOrNumber), select: { id: true, status: true } });
   if (!ticket) throw notFound();
   return idempotent(`comment:create:contact:${contactId}:${ticket.id}`, idempotencyKey, { body }, async (tx) => {
-    const comment = await tx.ticketComment.create({ data: { ticketId: ticket.id, contactId, body }, select: { id: true, body: true, createdAt: true } });
+    const comment = await tx.ticketComment.create({
+      data: { ticketId: ticket.id, contactId, body, identityVerified: true }, // comments need an ASAP session
+      select: { id: true, body: true, createdAt: true },
+    });
     // A customer's reply reopens a ticket that was on hold, as help desks do.
     if (ticket.status === "on_hold") await tx.ticket.update({ where: { id: ticket.id }, data: { status: "open" } });
     else await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });

@@ -7,7 +7,8 @@ import { deskSessionFor, forgetDeskSession } from "./desk-session";
 export type Category = { id: string; slug: string; name: string; description: string; articleCount: number };
 export type ArticleSummary = { id: string; slug: string; title: string; summary: string; viewCount: number; category: { slug: string; name: string } };
 export type Article = ArticleSummary & { body: string; updatedAt: string; helpfulCount: number; notHelpful: number };
-export type TicketSummary = { id: string; number: number; subject: string; status: string; priority: string; createdAt: string; updatedAt: string };
+/** identityVerified false: a guest typed this user's email; shown as such, never as the user's own words. */
+export type TicketSummary = { id: string; number: number; subject: string; status: string; priority: string; createdAt: string; updatedAt: string; identityVerified: boolean };
 export type TicketComment = { id: string; body: string; createdAt: string; author: { kind: "agent" | "contact"; name: string } };
 export type Ticket = TicketSummary & { description: string; closedAt: string | null; comments: TicketComment[] };
 

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requireUser } from "@/lib/site/current-user";
 import { listMyTickets } from "@/lib/site/help-center/queries";
 import { TicketStatus } from "@/components/ui/ticket-status";
+import { VerifyToSeeTickets } from "@/components/site/help/verify-to-see-tickets";
+import { GUEST_SUBMISSION } from "@/components/site/help/guest-submission";
 
 export const metadata: Metadata = { title: "My tickets" };
 
@@ -16,6 +18,7 @@ const date = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 export default async function MyTicketsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const user = await requireUser("/help/tickets");
+  if (!user.emailVerified) return <VerifyToSeeTickets email={user.email} />;
   const { status } = await searchParams;
   const filter = STATUSES.some(([value]) => value && value === status) ? status : undefined;
   const { tickets } = await listMyTickets(user, filter);
@@ -50,7 +53,10 @@ export default async function MyTicketsPage({ searchParams }: { searchParams: Pr
               <Link href={`/help/tickets/${ticket.number}`} className="flex items-center justify-between gap-4 px-5 py-4 hover:bg-slate-50">
                 <span>
                   <span className="text-sm text-slate-400">#{ticket.number}</span> <span className="font-medium">{ticket.subject}</span>
-                  <span className="block text-xs text-slate-500">Updated {date.format(new Date(ticket.updatedAt))}</span>
+                  <span className="block text-xs text-slate-500">
+                    Updated {date.format(new Date(ticket.updatedAt))}
+                    {ticket.identityVerified ? null : <span className="text-amber-700"> · {GUEST_SUBMISSION}</span>}
+                  </span>
                 </span>
                 <TicketStatus status={ticket.status} />
               </Link>

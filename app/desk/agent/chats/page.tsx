@@ -3,6 +3,7 @@ import Link from "next/link";
 import { chatInbox } from "@/lib/desk/console/queue";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
 import { AutoRefresh } from "@/components/desk/auto-refresh";
+import { GuestBadge } from "@/components/desk/guest-badge";
 
 export const metadata: Metadata = { title: "Chats" };
 
@@ -23,7 +24,7 @@ export default async function ChatInboxPage() {
             <li key={chat.id}>
               <Link href={`/desk/agent/chats/${chat.id}`} className="flex justify-between px-4 py-3 hover:bg-slate-50">
                 <span>
-                  <span className="font-medium">{chat.visitorName}</span> {chat.contactId ? <span className="text-xs text-emerald-700">signed in</span> : <span className="text-xs text-slate-500">guest</span>}
+                  <span className="font-medium">{chat.visitorName}</span> {chat.identityVerified ? <span className="text-xs text-emerald-700">signed in</span> : <GuestBadge />}
                   <span className="block text-xs text-slate-500">
                     {chat._count.messages} messages · started {time.format(chat.createdAt)}
                   </span>

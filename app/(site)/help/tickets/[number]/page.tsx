@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/site/current-user";
 import { getMyTicket } from "@/lib/site/help-center/queries";
 import { TicketStatus } from "@/components/ui/ticket-status";
+import { VerifyToSeeTickets } from "@/components/site/help/verify-to-see-tickets";
 import { cn } from "@/components/ui/cn";
 import { MarkdownText } from "@/components/ui/markdown-text";
+import { GUEST_SUBMISSION } from "@/components/site/help/guest-submission";
 
 export const metadata: Metadata = { title: "Ticket" };
 
@@ -14,6 +16,7 @@ const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sh
 export default async function TicketPage({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
   const user = await requireUser(`/help/tickets/${number}`);
+  if (!user.emailVerified) return <VerifyToSeeTickets email={user.email} />;
   const ticket = /^\d{1,9}$/.test(number) ? await getMyTicket(user, number) : null;
   if (!ticket) notFound();
   return (
@@ -31,7 +34,9 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
       </div>
       <section aria-label="Conversation" className="mt-8 space-y-4">
         <article className="rounded-2xl border border-slate-200 bg-white p-5">
-          <p className="mb-2 text-sm text-slate-500">You · {time.format(new Date(ticket.createdAt))}</p>
+          <p className="mb-2 text-sm text-slate-500">
+            {ticket.identityVerified ? "You" : <span className="text-amber-700">{GUEST_SUBMISSION}</span>} · {time.format(new Date(ticket.createdAt))}
+          </p>
           <MarkdownText text={ticket.description} />
         </article>
         {ticket.comments.map((comment) => (

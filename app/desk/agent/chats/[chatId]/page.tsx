@@ -9,6 +9,7 @@ import { ChatReplyForm } from "@/components/desk/chat-reply-form";
 import { cn } from "@/components/ui/cn";
 import { MarkdownText } from "@/components/ui/markdown-text";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { GuestBadge } from "@/components/desk/guest-badge";
 
 export const metadata: Metadata = { title: "Chat" };
 
@@ -28,6 +29,7 @@ export default async function AgentChatPage({ params }: { params: Promise<{ chat
       </p>
       <h1 className="mt-1 text-2xl font-bold tracking-tight">
         {chat.visitorName} {chat.visitorEmail ? <span className="text-base font-normal text-slate-500">{chat.visitorEmail}</span> : null}
+        {chat.identityVerified ? null : <GuestBadge />}
       </h1>
       <ol className="mt-6 space-y-2" aria-label="Messages">
         {chat.messages.map((m) => (

@@ -9,6 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { MarkdownText } from "@/components/ui/markdown-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TicketStatus } from "@/components/ui/ticket-status";
+import { GuestBadge } from "@/components/desk/guest-badge";
 
 export const metadata: Metadata = { title: "Ticket" };
 
@@ -33,7 +34,8 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ nu
         <div className="mt-6 space-y-4" aria-label="Thread" role="region">
           <article className="rounded-xl border border-slate-200 bg-white p-4">
             <p className="mb-2 text-sm text-slate-500">
-              {ticket.contact.name} · {time.format(ticket.createdAt)}
+              {ticket.contact.name}
+              {ticket.identityVerified ? null : <GuestBadge />} · {time.format(ticket.createdAt)}
             </p>
             <MarkdownText text={ticket.description} />
           </article>
@@ -64,6 +66,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ nu
         <p>
           {ticket.contact.name}
           <span className="block text-slate-500">{ticket.contact.email}</span>
+          {ticket.identityVerified ? null : <GuestBadge />}
         </p>
         <form action={setTicketStatusAction.bind(null, ticket.id, ticket.number)} className="flex items-end gap-2">
           <label>

@@ -16,8 +16,9 @@ export function GET(request: Request, { params }: Params) {
 /** POST /desk/api/asap/v1/chat/sessions/{id}/messages { body } — the visitor's next message. */
 export function POST(request: Request, { params }: Params) {
   return handle(async () => {
-    const chat = await findOwnChat(await resolveCaller(request), (await params).chatId, request.headers.get("x-chat-token"));
+    const caller = await resolveCaller(request);
+    const chat = await findOwnChat(caller, (await params).chatId, request.headers.get("x-chat-token"));
     const { body } = await readJson(request, messageBody);
-    return json({ message: await sendVisitorMessage(chat.id, body) }, 201);
+    return json({ message: await sendVisitorMessage(caller, chat.id, body) }, 201);
   });
 }

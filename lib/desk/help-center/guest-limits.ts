@@ -1,0 +1,40 @@
+import "server-only";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { AsapError } from "@/lib/desk/iam/errors";
+import { db } from "@/lib/shared/db";
+
+/**
+ * What guests may create, per client address and per email they give, counted in the database (so
+ * every app instance shares the counts). Generous for people, tight for a script: an office behind
+ * one address still fits, and one mailbox cannot be flooded with tickets in its name.
+ */
+export const GUEST_LIMITS = {
+  submissionsPerAddressPerHour: 30,
+  submissionsPerEmailPerHour: 10,
+  chatMessagesPerAddressPerMinute: 60,
+} as const;
+
+const limiter = (keyPrefix: string, points: number, duration: number) => new RateLimiterPrisma({ storeClient: db, keyPrefix, points, duration });
+const byAddress = limiter("guest-submissions:address", GUEST_LIMITS.submissionsPerAddressPerHour, 3600);
+const byEmail = limiter("guest-submissions:email", GUEST_LIMITS.submissionsPerEmailPerHour, 3600);
+const messagesByAddress = limiter("guest-chat-messages:address", GUEST_LIMITS.chatMessagesPerAddressPerMinute, 60);
+
+async function spend(limit: RateLimiterPrisma, key: string, what: string): Promise<void> {
+  try {
+    await limit.consume(key);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw new AsapError("RATE_LIMITED", `Too many ${what} from guests.`, `Retry in ${retryAfterSeconds} s, or sign in to the app to skip this limit.`, { retryAfterSeconds });
+  }
+}
+
+/** A guest ticket or chat: one from the address's budget and one from the email's. */
+export async function spendGuestSubmission(clientIp: string, email: string | undefined): Promise<void> {
+  await spend(byAddress, clientIp, "tickets and chats from this address");
+  if (email) await spend(byEmail, email, "tickets and chats in this email's name");
+}
+
+export function spendGuestChatMessage(clientIp: string): Promise<void> {
+  return spend(messagesByAddress, clientIp, "chat messages from this address");
+}
