@@ -32,6 +32,7 @@ console.log(`
 ┌──────────────────────────────────────────────────────────────────────┐
   Northwind Cloud (business site)   http://localhost:${PORT}
   Desk simulator                    http://localhost:${PORT}/desk
+  Demo mailbox (sign-up emails)     http://localhost:${PORT}/dev/mailbox
 
   Demo sign-ins, password "northwind-demo":
     ada@example.com · grace@example.com · alan@example.com
