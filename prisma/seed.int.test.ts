@@ -39,6 +39,12 @@ describe("seed", () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).passwordHash).toBe("changed");
   });
 
+  it("seeds the demo users with verified email addresses, so the widget signs them in", async () => {
+    const users = await prisma.user.findMany({ select: { emailVerified: true } });
+    expect(users.length).toBeGreaterThan(0);
+    expect(users.every((user) => user.emailVerified instanceof Date)).toBe(true);
+  });
+
   it("hashes demo passwords with argon2id, and they verify", async () => {
     const grace = await prisma.user.findUniqueOrThrow({ where: { email: "grace@example.com" } });
     expect(grace.passwordHash).toMatch(/^\$argon2id\$/);

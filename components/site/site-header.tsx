@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { auth } from "@/lib/site/auth";
+import { currentUser } from "@/lib/site/current-user";
 import { buttonStyles } from "@/components/ui/button-styles";
 import { Logo } from "./logo";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
-  const session = await auth();
-  const user = session?.user;
+  const user = await currentUser();
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur">
       <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center justify-between gap-6 px-6 py-4">
@@ -29,7 +28,7 @@ export async function SiteHeader() {
         {user ? (
           <div className="flex items-center gap-2">
             <Link href="/account" className="text-sm font-medium text-slate-700 hover:text-slate-900" title="Your account">
-              {user.name ?? user.email}
+              {user.name}
             </Link>
             <SignOutButton />
           </div>

@@ -1,8 +1,13 @@
 "use server";
 
 import { CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import { MailNotSentError } from "./email/transport";
+import { rememberSignUpEmail } from "./email-verification/check-email-cookie";
+import { TooManyMailsError, waitInWords } from "./email-verification/mail-throttle";
+import { MAIL_NOT_SENT_MESSAGE } from "./email-verification/messages";
 import { signIn, signOut } from "./auth";
-import { createUser, EmailTakenError } from "./users";
+import { signUp } from "./sign-up";
 import { fieldErrors, signInSchema, signUpSchema, type FieldErrors } from "./validation";
 
 /** What a form shows after a failed submit: a form-level message, field messages, and what was typed. */
@@ -48,15 +53,21 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
 
   try {
-    await createUser(parsed.data);
+    await signUp(parsed.data);
   } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return { fields: { email: "An account with this email already exists. Sign in instead." }, values };
+    if (error instanceof MailNotSentError) return { message: MAIL_NOT_SENT_MESSAGE, values };
+    if (error instanceof TooManyMailsError) {
+      return {
+        message: `We have sent several emails to this address recently. Check your inbox and spam folder, or try again in ${waitInWords(error.retryAfterSeconds)}.`,
+        values,
+      };
     }
     throw error;
   }
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/dashboard" });
-  return {};
+  // The same page whether the address was free, pending or taken (the email says which), and no
+  // sign-in: signing in only some visitors would tell which addresses have accounts.
+  await rememberSignUpEmail(parsed.data.email);
+  redirect("/sign-up/check-email");
 }
 
 export async function signOutAction(): Promise<void> {

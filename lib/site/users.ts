@@ -1,8 +1,6 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/shared/db";
-import { hashPassword } from "@/lib/shared/passwords";
-import type { SignUpInput } from "./validation";
 
 /** The user as the site's pages see it: never the password hash. */
 export type SiteUser = { id: string; email: string; name: string; emailVerified: Date | null; createdAt: Date };
@@ -13,14 +11,23 @@ export class EmailTakenError extends Error {
   override name = "EmailTakenError";
 }
 
-export async function createUser(input: SignUpInput): Promise<SiteUser> {
-  const passwordHash = await hashPassword(input.password);
+/** Whether an email has an account, and whether its owner has proved the address: for sign-up only. */
+export function findAccountByEmail(email: string): Promise<{ id: string; emailVerified: Date | null } | null> {
+  return db.user.findUnique({ where: { email }, select: { id: true, emailVerified: true } });
+}
+
+/**
+ * A new account whose address nobody has proved yet. `replacing` names an earlier unverified account
+ * for the same email, deleted in the same transaction: the new one gets a new id, so sessions of
+ * whoever made the old one stop resolving, and the old one's links go with it (cascade).
+ */
+export async function createPendingUser(data: { email: string; name: string; passwordHash: string }, replacing?: string): Promise<SiteUser> {
   try {
-    return await db.user.create({
-      // The demo has no mailbox to confirm against: a sign-up counts as verified at once.
-      data: { email: input.email, name: input.name, passwordHash, emailVerified: new Date() },
-      select: publicFields,
-    });
+    const create = db.user.create({ data: { ...data, emailVerified: null }, select: publicFields });
+    if (!replacing) return await create;
+    // Only while still unverified: an account verified meanwhile stays, and the create then fails.
+    const [, user] = await db.$transaction([db.user.deleteMany({ where: { id: replacing, emailVerified: null } }), create]);
+    return user;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new EmailTakenError();
     throw error;

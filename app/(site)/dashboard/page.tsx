@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/site/current-user";
+import { VerifyEmailBanner } from "@/components/site/verify-email-banner";
+import { Notice } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -10,10 +12,17 @@ const apps = [
   { name: "nightly-reports", region: "us-east", status: "Sleeping", requests: "cron" },
 ];
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ verified?: string }> }) {
   const user = await requireUser("/dashboard");
+  const { verified } = await searchParams;
   return (
     <main className="mx-auto max-w-6xl px-6 py-12">
+      {!user.emailVerified ? <VerifyEmailBanner email={user.email} className="mb-8" /> : null}
+      {user.emailVerified && verified === "1" ? (
+        <Notice tone="success" className="mb-8">
+          Thank you: your email address is verified. Help now shows your tickets.
+        </Notice>
+      ) : null}
       <h1 className="text-2xl font-bold tracking-tight">Welcome back, {user.name}</h1>
       <p className="mt-1 text-slate-600">Here is how your apps are doing today.</p>
       <dl className="mt-8 grid gap-4 sm:grid-cols-3">

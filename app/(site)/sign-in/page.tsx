@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/site/auth";
+import { currentUser } from "@/lib/site/current-user";
 import { AuthCard } from "@/components/site/auth-card";
 import { SignInForm } from "@/components/site/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if ((await auth())?.user) redirect("/dashboard");
   const { callbackUrl } = await searchParams;
   // proxy.ts passes an absolute URL; keep only its path, and only a same-site one.
   const path = callbackUrl ? safePath(callbackUrl) : undefined;
+  // From the database, not the cookie alone: a session whose account is gone must be able to sign in.
+  if (await currentUser()) redirect(path ?? "/dashboard");
   return (
     <AuthCard
       title="Sign in to Northwind Cloud"

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/site/auth";
+import { currentUser } from "@/lib/site/current-user";
 import { AuthCard } from "@/components/site/auth-card";
 import { SignUpForm } from "@/components/site/sign-up-form";
 
 export const metadata: Metadata = { title: "Create your account" };
 
 export default async function SignUpPage() {
-  if ((await auth())?.user) redirect("/dashboard");
+  if (await currentUser()) redirect("/dashboard");
   return (
     <AuthCard
       title="Create your Northwind account"

@@ -3,6 +3,8 @@ import { isSameOriginRequest } from "@/lib/shared/same-origin";
 import { auth } from "@/lib/site/auth";
 import { findUserById, type SiteUser } from "@/lib/site/users";
 
+export const EMAIL_NOT_VERIFIED_MESSAGE = "Verify your email address to see your tickets: use the link we emailed you.";
+
 export const NO_STORE = { "Cache-Control": "no-store" };
 
 const refuse = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status, headers: NO_STORE });
@@ -16,6 +18,7 @@ export async function signedInUserFor(request: Request, what: string): Promise<S
   const session = await auth();
   const user = session?.user?.id ? await findUserById(session.user.id) : null;
   if (!user) return refuse(401, "UNAUTHENTICATED", "Sign in to the site first.");
-  if (!user.emailVerified) return refuse(403, "EMAIL_NOT_VERIFIED", "Verify your email address first.");
+  // The widget shows this message as the reason its person stays a guest.
+  if (!user.emailVerified) return refuse(403, "EMAIL_NOT_VERIFIED", EMAIL_NOT_VERIFIED_MESSAGE);
   return user;
 }
