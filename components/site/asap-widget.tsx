@@ -26,10 +26,17 @@ function whenAsapReady(callback: () => void) {
 
 type Credential = (success: (token: string) => void, failure: (reason: unknown) => void) => void;
 
+/** Our refusal's own words (e.g. "Verify your email address…"), which the widget shows its person. */
+async function refusal(path: string, response: Response): Promise<Error> {
+  const body = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+  const message = body?.error?.message;
+  return new Error(typeof message === "string" && message ? message : `${path} answered ${response.status}`);
+}
+
 function fetchCredential(path: string, pick: (body: Record<string, string>) => string | undefined): Credential {
   return (success, failure) =>
     fetch(path, { method: "POST" })
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${path} answered ${response.status}`))))
+      .then(async (response) => (response.ok ? response.json() : Promise.reject(await refusal(path, response))))
       .then((body: Record<string, string>) => success(pick(body) ?? ""))
       .catch(failure);
 }
@@ -42,18 +49,21 @@ const CREDENTIALS: Record<"new" | "legacy", Credential> = {
 
 /**
  * Embeds the ASAP widget on every page of the site and keeps it in step with our sign-in: logged in
- * as the signed-in user, logged out when nobody is.
+ * as the signed-in user, logged out when nobody is. A user whose email is not verified still asks to
+ * log in: our token route refuses, and the widget keeps them a guest and shows them why.
  */
 export function AsapWidget({
   deskBaseUrl,
   addonId,
   flow,
   userEmail,
+  emailVerified,
 }: {
   deskBaseUrl: string;
   addonId: string;
   flow: "new" | "legacy";
   userEmail: string | null;
+  emailVerified: boolean;
 }) {
   useEffect(() => {
     if (document.getElementById("asap-sdk")) return;
@@ -70,7 +80,8 @@ export function AsapWidget({
       if (userEmail) window.ZohoDeskAsap?.invoke("login", CREDENTIALS[flow]);
       else window.ZohoDeskAsap?.invoke("logout");
     });
-  }, [userEmail, flow]);
+    // emailVerified: once the user confirms their address, ask again, and this time get a token.
+  }, [userEmail, emailVerified, flow]);
 
   return null;
 }

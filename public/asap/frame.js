@@ -156,7 +156,12 @@
         if (typeof data.token === "string" && state.wantsLogin) login(data.token);
         return;
       case "asap:token-failed":
-        return fail({ code: "TOKEN_UNAVAILABLE", message: "Your app could not provide a login token.", hint: data.message || "" });
+        // The app declined to sign this person in (e.g. their email is not verified yet): not a
+        // failure of ours, so no alert. They browse as a guest, and read the app's reason.
+        state.busy = false;
+        state.error = null;
+        state.notice = typeof data.message === "string" && data.message ? data.message.slice(0, 300) : "Sign in to the app to see your tickets.";
+        return render();
       case "asap:logout":
         state.wantsLogin = false;
         return logout();
@@ -249,6 +254,10 @@
     else who = "Browsing as a guest";
     shell.who.textContent = who;
     shell.error.replaceChildren();
+    // Only while the page still wants this person signed in: a sign-out leaves no stale reason.
+    if (state.notice && state.wantsLogin && !state.error && !state.busy && !signedIn()) {
+      shell.error.appendChild(el("div", { class: "notice", role: "status", "aria-label": "Why you are a guest" }, [el("p", { text: state.notice })]));
+    }
     if (state.error) {
       shell.error.appendChild(
         el("div", { class: "error", role: "alert" }, [
