@@ -6,12 +6,16 @@ export class AsapWidget {
   readonly frame: FrameLocator;
   readonly status: Locator;
   readonly error: Locator;
+  /** The app's reason for keeping its person a guest (e.g. an unverified email): a notice, not an error. */
+  readonly notice: Locator;
 
   constructor(readonly page: Page) {
     this.launcher = page.locator("#asap-launcher");
     this.frame = page.frameLocator("#asap-frame");
-    this.status = this.frame.getByRole("status");
+    // Who is signed in comes first; views and the app's notice add status regions of their own below.
+    this.status = this.frame.getByRole("status").first();
     this.error = this.frame.getByRole("alert");
+    this.notice = this.frame.getByRole("status", { name: "Why you are a guest" });
   }
 
   async open() {

@@ -15,12 +15,17 @@ export function e2eDatabase(): PrismaClient {
 export type Account = { email: string; password: string; name: string };
 
 let counter = 0;
-/** A new verified user with a unique email, straight into the database. */
-export async function createAccount(label = "user"): Promise<Account> {
-  const unique = `${Date.now().toString(36)}-${process.pid}-${++counter}`;
-  const account = { email: `${label}-${unique}@example.com`, password: "correct-horse-battery", name: `Test ${label} ${counter}` };
+/** A unique email address for this test run. */
+export function uniqueEmail(label = "user"): string {
+  return `${label}-${Date.now().toString(36)}-${process.pid}-${++counter}@example.com`;
+}
+
+/** A new user with a unique email, straight into the database: verified unless asked otherwise. */
+export async function createAccount(label = "user", { verified = true }: { verified?: boolean } = {}): Promise<Account> {
+  const email = uniqueEmail(label);
+  const account = { email, password: "correct-horse-battery", name: `Test ${label} ${counter}` };
   await e2eDatabase().user.create({
-    data: { email: account.email, name: account.name, passwordHash: await hash(account.password), emailVerified: new Date() },
+    data: { email: account.email, name: account.name, passwordHash: await hash(account.password), emailVerified: verified ? new Date() : null },
   });
   return account;
 }
