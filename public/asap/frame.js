@@ -98,13 +98,15 @@
     render();
   }
 
+  function revoke(token) {
+    api("logout", { method: "POST", keepalive: true, headers: { Authorization: "Bearer " + token } }).catch(function () {});
+  }
+
   function logout() {
     var session = state.session;
     forget();
     toPage({ type: "asap:forget" });
-    if (session) {
-      api("logout", { method: "POST", keepalive: true, headers: { Authorization: "Bearer " + session.token } }).catch(function () {});
-    }
+    if (session) revoke(session.token);
   }
 
   // Re-login shortly before the session ends, with no user action. A tab about to refresh says so;
@@ -165,6 +167,13 @@
       case "asap:logout":
         state.wantsLogin = false;
         return logout();
+      case "asap:revoke":
+        // A session the page stored and is forgetting (a sign-out or a change of user).
+        if (typeof data.token === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(data.token)) {
+          if (state.session && state.session.token === data.token) forget();
+          revoke(data.token);
+        }
+        return;
       case "asap:peer-session":
         if (state.wantsLogin && data.session && data.contact) adopt(data.session, data.contact);
         return;

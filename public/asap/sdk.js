@@ -49,12 +49,20 @@
     }
   }
   function saveSession(saved) {
+    var previous = savedSession();
+    // When the user changes, the previous user's session is revoked on the Desk, and anything they
+    // left here goes.
+    if (previous && previous.contact && previous.contact.email !== saved.contact.email) {
+      revokeSaved(previous);
+      clearStorage();
+    }
     try {
-      var previous = savedSession();
-      // Anything left by another user goes when the user changes.
-      if (previous && previous.contact && previous.contact.email !== saved.contact.email) clearStorage();
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
     } catch {}
+  }
+  // Only the frame can revoke a bearer (the Desk API is on its origin): hand it over before forgetting it.
+  function revokeSaved(saved) {
+    if (saved && saved.session && typeof saved.session.token === "string") post({ type: "asap:revoke", token: saved.session.token });
   }
   function clearStorage() {
     try {
@@ -182,8 +190,11 @@
           post({ type: "asap:login" });
           return;
         case "logout":
-          // Forget everything at once, even before the frame has loaded.
+          // Forget everything at once, even before the frame has loaded, but first hand the frame
+          // the stored session to revoke: after a silent sign-out (an expired site cookie, then a
+          // reload) this page's storage is the only place that still knows it.
           getToken = null;
+          revokeSaved(savedSession());
           clearStorage();
           post({ type: "asap:logout" });
           return;
