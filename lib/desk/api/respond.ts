@@ -28,8 +28,15 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
   }
 }
 
-/** Parses a JSON body against a schema, or throws VALIDATION_FAILED naming the first bad field. */
+/**
+ * Parses a JSON body against a schema. Only `application/json` is read: text/plain, form and multipart
+ * bodies are what any web page can make a browser send cross-site without a preflight (UNSUPPORTED_MEDIA_TYPE).
+ * Then VALIDATION_FAILED for a body that is not JSON or breaks the schema, naming the first bad field.
+ */
 export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  if (!isJson(request.headers.get("content-type"))) {
+    throw new AsapError("UNSUPPORTED_MEDIA_TYPE", "The request body must be JSON, sent as application/json.", "Send Content-Type: application/json with a JSON object.");
+  }
   let body: unknown;
   try {
     body = await request.json();
@@ -43,6 +50,11 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
     throw new AsapError("VALIDATION_FAILED", `The field "${field}" is not valid: ${issue?.message ?? "invalid"}.`, "See the Desk API reference for the request's shape.");
   }
   return parsed.data;
+}
+
+/** The media type application/json, with or without parameters (charset). */
+function isJson(contentType: string | null): boolean {
+  return contentType?.split(";", 1)[0]?.trim().toLowerCase() === "application/json";
 }
 
 /** Parses query parameters against a schema, or throws VALIDATION_FAILED naming the first bad one. */
