@@ -1,3 +1,5 @@
+import { logError } from "./log-error";
+
 /**
  * One typed error with a stable machine code. Route handlers map it to HTTP with `toResponse()`;
  * anything else is logged on the server and answered as a generic 500, never with its message or stack.
@@ -22,6 +24,6 @@ export class AppError extends Error {
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) return error.toResponse();
-  console.error("Unhandled error in route handler:", error);
+  logError("Unhandled error in route handler:", error);
   return new AppError("INTERNAL", "Something went wrong on our side.", 500).toResponse();
 }

@@ -37,3 +37,20 @@ describe("sign-in input", () => {
     }
   });
 });
+
+describe("ill-formed Unicode", () => {
+  // Half a surrogate pair cannot be stored or shown; it is refused like any other bad input.
+  it("refuses a lone surrogate in the name", () => {
+    expect(signUp({ name: "Ada \ud800" }).errors).toEqual({ name: "Your name contains a broken character. Retype it." });
+  });
+
+  it("refuses a lone surrogate in the email or password", () => {
+    expect(signUp({ email: "ada\udc00@example.com" }).errors).toHaveProperty("email");
+    expect(signUp({ password: "a-long-password\ud800" }).errors).toHaveProperty("password");
+    expect(signInSchema.safeParse({ email: "ada@example.com", password: "pw\ud800" }).success).toBe(false);
+  });
+
+  it("accepts emoji and other astral characters", () => {
+    expect(signUp({ name: "Ada 😀 𝄞" }).data?.name).toBe("Ada 😀 𝄞");
+  });
+});

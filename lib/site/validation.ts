@@ -4,8 +4,11 @@ export { fieldErrors, type FieldErrors } from "@/lib/shared/field-errors";
 
 /** Input rules of the business site's forms, shared by the server actions and the sign-in provider. */
 
-export const emailSchema = z
-  .string()
+// Half a surrogate pair (a JSON "\ud800" escape) cannot be stored or shown: refused like any bad input.
+const wellFormed = (message: string) => z.string().refine((value) => value.isWellFormed(), { error: message, abort: true });
+const BROKEN = (what: string) => `${what} contains a broken character. Retype it.`;
+
+export const emailSchema = wellFormed(BROKEN("That email address"))
   .trim()
   .min(1, { error: "Enter your email address." })
   .max(254, { error: "That email address is too long." })
@@ -14,20 +17,18 @@ export const emailSchema = z
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, { error: "Enter your password." }).max(128, { error: "That password is too long." }),
+  password: wellFormed(BROKEN("That password")).min(1, { error: "Enter your password." }).max(128, { error: "That password is too long." }),
 });
 
 export const PASSWORD_MIN_LENGTH = 10;
 
 export const signUpSchema = z.object({
-  name: z
-    .string()
+  name: wellFormed(BROKEN("Your name"))
     .trim()
     .min(1, { error: "Enter your name." })
     .max(100, { error: "Keep your name under 100 characters." }),
   email: emailSchema,
-  password: z
-    .string()
+  password: wellFormed(BROKEN("Your password"))
     .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.` })
     .max(128, { error: "Keep your password under 128 characters." }),
 });

@@ -1,4 +1,5 @@
 import { db } from "@/lib/shared/db";
+import { logError } from "@/lib/shared/log-error";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +9,7 @@ export async function GET() {
     await db.$queryRaw`SELECT 1`;
     return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    console.error("Health check: database unreachable:", error instanceof Error ? error.message : error);
+    logError("Health check: database unreachable:", error);
     return Response.json({ status: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }

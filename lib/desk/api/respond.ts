@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { AsapError } from "@/lib/desk/iam/errors";
+import { logError } from "@/lib/shared/log-error";
+import { findIllFormed, ILL_FORMED_HINT } from "@/lib/shared/unicode";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -16,14 +18,14 @@ export function errorResponse(error: AsapError): Response {
 
 /**
  * Runs a Desk API handler: typed errors become `{ error: { code, message, hint } }` with their status;
- * anything else is logged here and answered as a bare 500, never with its message or stack.
+ * anything else is logged here, on one bounded line, and answered as a bare 500, never with its message or stack.
  */
 export async function handle(work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof AsapError) return errorResponse(error);
-    console.error("[desk api] unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : error);
+    logError("[desk api] unexpected error:", error);
     return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on the Desk.", hint: "Retry in a moment." } }, { status: 500, headers: NO_STORE });
   }
 }
@@ -31,7 +33,8 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
 /**
  * Parses a JSON body against a schema. Only `application/json` is read: text/plain, form and multipart
  * bodies are what any web page can make a browser send cross-site without a preflight (UNSUPPORTED_MEDIA_TYPE).
- * Then VALIDATION_FAILED for a body that is not JSON or breaks the schema, naming the first bad field.
+ * Then VALIDATION_FAILED for a body that is not JSON, holds ill-formed Unicode, or breaks the schema,
+ * naming the first bad field.
  */
 export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
   if (!isJson(request.headers.get("content-type"))) {
@@ -42,6 +45,11 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
     body = await request.json();
   } catch {
     throw new AsapError("VALIDATION_FAILED", "The request body is not JSON.", "Send Content-Type: application/json with a JSON object.");
+  }
+  const illFormed = findIllFormed(body);
+  if (illFormed) {
+    const where = illFormed.inKey ? `A field name ("${illFormed.path}")` : `The field "${illFormed.path || "body"}"`;
+    throw new AsapError("VALIDATION_FAILED", `${where} is not well-formed Unicode: it holds half of a surrogate pair.`, ILL_FORMED_HINT);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findIllFormed } from "@/lib/shared/unicode";
 import { AsapError } from "./errors";
 
 /**
@@ -55,10 +56,22 @@ function invalid(claim: string, hint = `${claim} must be ${CLAIM_RULES[claim]}.`
   return new AsapError("CLAIM_INVALID", `The ${claim} claim is not valid.`, hint);
 }
 
-/** Shape and presence of every claim: CLAIM_MISSING, CLAIM_INVALID or EMAIL_NOT_VERIFIED. */
+/**
+ * Shape and presence of every claim: CLAIM_MISSING, CLAIM_INVALID or EMAIL_NOT_VERIFIED; and
+ * VALIDATION_FAILED for ill-formed Unicode anywhere in the payload, as for any other Desk input.
+ */
 export function readClaims(payload: unknown): AsapClaims {
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
     throw new AsapError("TOKEN_MALFORMED", "The token's payload is not a JSON object.", "Sign a JSON object of claims.");
+  }
+  const illFormed = findIllFormed(payload);
+  if (illFormed) {
+    // The text is never echoed: it could not be stored in the login log either.
+    throw new AsapError(
+      "VALIDATION_FAILED",
+      illFormed.inKey ? `A claim name ("${illFormed.path}") is not well-formed Unicode.` : `The ${illFormed.path} claim is not well-formed Unicode.`,
+      "A \\uD800–\\uDFFF escape in the payload's JSON must be half of a surrogate pair, never alone: check how your app builds the claim's text (a string cut in the middle of an emoji, say).",
+    );
   }
   const has = (claim: string) => Object.hasOwn(payload, claim) && (payload as Record<string, unknown>)[claim] !== null;
   if (!has("email")) throw missing("email", "Add the user's email address: it identifies the Desk contact.");
