@@ -47,6 +47,24 @@ const CREDENTIALS: Record<"new" | "legacy", Credential> = {
   legacy: fetchCredential("/api/asap/user-token", (body) => body.userToken),
 };
 
+const WIDGET_USER_KEY = "northwind:asap-user";
+
+/**
+ * Whether the widget was last logged in for someone else in this tab (one user's site session
+ * replaced by another's without a sign-out): the SDK's stored session is then theirs, and must be
+ * revoked, not resumed.
+ */
+function userChanged(userEmail: string | null): boolean {
+  try {
+    const previous = sessionStorage.getItem(WIDGET_USER_KEY);
+    if (userEmail) sessionStorage.setItem(WIDGET_USER_KEY, userEmail);
+    else sessionStorage.removeItem(WIDGET_USER_KEY);
+    return previous !== null && previous !== userEmail;
+  } catch {
+    return false; // no storage: the SDK has none to resume either
+  }
+}
+
 /**
  * Embeds the ASAP widget on every page of the site and keeps it in step with our sign-in: logged in
  * as the signed-in user, logged out when nobody is. A user whose email is not verified still asks to
@@ -77,8 +95,9 @@ export function AsapWidget({
 
   useEffect(() => {
     whenAsapReady(() => {
+      const changed = userChanged(userEmail);
+      if (!userEmail || changed) window.ZohoDeskAsap?.invoke("logout");
       if (userEmail) window.ZohoDeskAsap?.invoke("login", CREDENTIALS[flow]);
-      else window.ZohoDeskAsap?.invoke("logout");
     });
     // emailVerified: once the user confirms their address, ask again, and this time get a token.
   }, [userEmail, emailVerified, flow]);
