@@ -17,9 +17,16 @@ try {
   console.warn(`▸ Mail catcher not started (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): ports ${smtpPort}/${httpPort} in use?`);
 }
 
-const app = spawn("npm", ["run", "dev"], { stdio: "inherit" });
+// Its own process group, signalled as a whole: npm and sh do not pass a signal on to the server.
+const app = spawn("npm", ["run", "dev"], { stdio: ["ignore", "inherit", "inherit"], detached: true });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => app.kill(signal));
+  process.on(signal, () => {
+    try {
+      if (app.pid) process.kill(-app.pid, signal);
+    } catch {
+      // already gone
+    }
+  });
 }
 app.on("exit", async (code, signal) => {
   await catcher?.close();
