@@ -81,6 +81,16 @@ test.describe("legacy flow: the Desk calls the business's JWT endpoint", () => {
     expect(event?.detail).toContain("not an http(s) URL");
   });
 
+  test("the portal's migration page shows the add-on's admin why the endpoint failed", async ({ request, deskAdmin, page }) => {
+    const addon = await legacyAddon("/500");
+    const response = await request.post(LOGIN, { data: { addonId: addon.id, userToken: userToken() }, headers: { origin: SITE } });
+    expect(response.status()).toBe(502);
+    await deskAdmin.page.goto(`/desk/admin/addons/${addon.id}/migration`);
+    const failure = page.getByRole("region", { name: /JWT endpoint last failed/ });
+    await expect(failure).toContainText("HTTP 500");
+    await expect(failure.getByRole("link", { name: /login log/ })).toHaveAttribute("href", `/desk/admin/addons/${addon.id}?flow=legacy&outcome=failure#log`);
+  });
+
   test("enforces each flow's switch", async ({ request }) => {
     const addon = await legacyAddon("/ok");
     await e2eDatabase().asapAddon.update({ where: { id: addon.id }, data: { legacyFlowEnabled: false } });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { env } from "@/lib/shared/env";
 import { fieldErrors } from "@/lib/shared/field-errors";
 import { createAddon, disableLegacyFlow, signOutAllSessions, updateAddon } from "@/lib/desk/addons/admin";
 import { explainToken, type Explanation } from "@/lib/desk/iam/explain-token";
@@ -55,7 +56,7 @@ export async function createAddonAction(_prev: ActionState, form: FormData): Pro
 
 export async function updateAddonAction(addonId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const agent = await requireAgent("admin");
-  const parsed = addonSettingsSchema.safeParse(Object.fromEntries(form));
+  const parsed = addonSettingsSchema({ allowPrivateEndpoints: env.DESK_ALLOW_PRIVATE_ENDPOINTS }).safeParse(Object.fromEntries(form));
   if (!parsed.success) return { fields: fieldErrors(parsed.error), values: typed(form) };
   await updateAddon(addonId, parsed.data, agent);
   revalidatePath(`/desk/admin/addons/${addonId}`);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeRange, knownHostRange } from "@/lib/desk/iam/endpoint-address";
 import { MAX_CLOCK_SKEW_SECONDS } from "@/lib/desk/iam/limits";
 
 /** Input rules of the portal's forms. */
@@ -26,35 +27,55 @@ export const addonCreateSchema = z.object({
 
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
-export const addonSettingsSchema = addonCreateSchema
-  .extend({
-    authMode: z.enum(["anonymous", "jwt"], { error: "Choose anonymous or JWT." }),
-    newFlowEnabled: checkbox,
-    legacyFlowEnabled: checkbox,
-    requireJti: checkbox,
-    legacyEndpointUrl: z
-      .string()
-      .trim()
-      .max(2048)
-      .transform((value) => value || null)
-      .pipe(z.url({ protocol: /^https?$/, error: "The JWT endpoint must be an http(s) URL." }).nullable()),
-    clockSkewSeconds: z.coerce
-      .number()
-      .int()
-      .min(0, { error: "Skew cannot be negative." })
-      .max(MAX_CLOCK_SKEW_SECONDS, { error: `Keep the skew at ${MAX_CLOCK_SKEW_SECONDS / 60} minutes or less.` }),
-    sessionTtlSeconds: z.coerce
-      .number()
-      .int()
-      .min(300, { error: "Sessions last at least 5 minutes." })
-      .max(86_400, { error: "Sessions last at most 24 hours." }),
-  })
-  .refine((s) => !s.legacyFlowEnabled || s.legacyEndpointUrl, {
-    error: "The legacy flow needs the business's JWT endpoint URL.",
-    path: ["legacyEndpointUrl"],
-  });
+/**
+ * The business's JWT endpoint: an http(s) URL the Desk will call from its own network, so not one whose
+ * host is plainly inside it (an IP literal in any encoding, or localhost). Names are judged again after
+ * DNS resolution at every call. `allowPrivateEndpoints` is DESK_ALLOW_PRIVATE_ENDPOINTS, passed in so
+ * that this module stays free of the environment.
+ */
+const legacyEndpointUrl = (allowPrivateEndpoints: boolean) =>
+  z
+    .string()
+    .trim()
+    .max(2048)
+    .transform((value) => value || null)
+    .pipe(z.url({ protocol: /^https?$/, error: "The JWT endpoint must be an http(s) URL." }).nullable())
+    .superRefine((url, context) => {
+      const range = url && !allowPrivateEndpoints ? knownHostRange(new URL(url)) : null;
+      if (range) {
+        context.addIssue({
+          code: "custom",
+          message: `The JWT endpoint is a ${describeRange(range)} address, which the Desk does not call: give your app's public URL.`,
+        });
+      }
+    });
 
-export type AddonSettings = z.infer<typeof addonSettingsSchema>;
+export function addonSettingsSchema({ allowPrivateEndpoints }: { allowPrivateEndpoints: boolean }) {
+  return addonCreateSchema
+    .extend({
+      authMode: z.enum(["anonymous", "jwt"], { error: "Choose anonymous or JWT." }),
+      newFlowEnabled: checkbox,
+      legacyFlowEnabled: checkbox,
+      requireJti: checkbox,
+      legacyEndpointUrl: legacyEndpointUrl(allowPrivateEndpoints),
+      clockSkewSeconds: z.coerce
+        .number()
+        .int()
+        .min(0, { error: "Skew cannot be negative." })
+        .max(MAX_CLOCK_SKEW_SECONDS, { error: `Keep the skew at ${MAX_CLOCK_SKEW_SECONDS / 60} minutes or less.` }),
+      sessionTtlSeconds: z.coerce
+        .number()
+        .int()
+        .min(300, { error: "Sessions last at least 5 minutes." })
+        .max(86_400, { error: "Sessions last at most 24 hours." }),
+    })
+    .refine((s) => !s.legacyFlowEnabled || s.legacyEndpointUrl, {
+      error: "The legacy flow needs the business's JWT endpoint URL.",
+      path: ["legacyEndpointUrl"],
+    });
+}
+
+export type AddonSettings = z.infer<ReturnType<typeof addonSettingsSchema>>;
 
 export const ROTATION_OVERLAPS = { "1h": 3600, "24h": 86_400, "7d": 604_800 } as const;
 export const rotateSchema = z.object({

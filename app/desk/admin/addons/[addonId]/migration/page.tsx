@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAddon } from "@/lib/desk/addons/admin";
 import { getFlowStats } from "@/lib/desk/iam/flow-stats";
+import { listLoginEvents } from "@/lib/desk/iam/login-log";
 import { disableLegacyFlowAction } from "@/lib/desk/portal/actions";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
+import { EndpointFailure } from "@/components/desk/endpoint-failure";
 import { FlowStatsTable } from "@/components/desk/flow-stats";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -17,7 +19,10 @@ export default async function MigrationPage({ params }: { params: Promise<{ addo
   const { addonId } = await params;
   const addon = await getAddon(addonId);
   if (!addon) notFound();
-  const stats = await getFlowStats(addon.id, addon.readAt);
+  const [stats, [endpointFailure]] = await Promise.all([
+    getFlowStats(addon.id, addon.readAt),
+    listLoginEvents(addon.id, { flow: "legacy", code: "LEGACY_ENDPOINT_FAILED", take: 1 }),
+  ]);
   const now = addon.readAt.getTime();
   const hasLiveKey = addon.keys.some((key) => !key.revokedAt && (!key.expiresAt || key.expiresAt.getTime() > now));
   const newFlowWorks = addon.newFlowEnabled && stats.new.succeeded > 0;
@@ -70,6 +75,7 @@ export default async function MigrationPage({ params }: { params: Promise<{ addo
       <section className="rounded-2xl border border-slate-200 bg-white p-6">
         <FlowStatsTable stats={stats} enabled={{ new: addon.newFlowEnabled, legacy: addon.legacyFlowEnabled }} />
       </section>
+      {addon.legacyFlowEnabled && endpointFailure ? <EndpointFailure addonId={addon.id} event={endpointFailure} /> : null}
       <ol className="space-y-4" aria-label="Migration checklist">
         {steps.map((step, index) => (
           <li key={step.title} className="flex gap-4 rounded-2xl border border-slate-200 bg-white p-5">
