@@ -12,7 +12,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // proxy.ts passes an absolute URL; keep only its path, and only a same-site one.
   const path = callbackUrl ? safePath(callbackUrl) : undefined;
   // From the database, not the cookie alone: a session whose account is gone must be able to sign in.
-  if (await currentUser()) redirect(path ?? "/dashboard");
+  if (await currentUser()) redirect(path && !path.startsWith("/sign-in") ? path : "/dashboard");
   return (
     <AuthCard
       title="Sign in to Northwind Cloud"
