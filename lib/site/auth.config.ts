@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { logError } from "@/lib/shared/log-error";
 
 /**
  * The part of the Auth.js config that needs no database: pages and the optimistic route guard used
@@ -29,7 +30,7 @@ export const authConfig = {
     error(error) {
       const type = (error as { type?: string }).type;
       if (type === "CredentialsSignin") return;
-      console.error(`[auth] ${type ?? error.name}: ${error.message}`);
+      logError(`[auth] ${type ?? error.name}`, error);
     },
   },
 } satisfies NextAuthConfig;

@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/shared/env";
+import { logError } from "@/lib/shared/log-error";
 
 /** One outgoing message: a plain-text body for every client, and an HTML part for those that show it. */
 export type MailMessage = { to: string; subject: string; text: string; html: string };
@@ -29,9 +30,8 @@ export async function sendMail(message: MailMessage): Promise<void> {
   } catch (error) {
     // One line: nodemailer's code and message (the socket's or the server's reply, never the URL's
     // password), no stack and no message body.
-    const { code, message: reason } = error as { code?: string; message?: string };
-    const detail = String(reason ?? "").replace(/\s+/g, " ").slice(0, 200);
-    console.error(`[mail] could not send "${message.subject}": ${code ?? "ERROR"} ${detail}`.trimEnd());
+    const { code } = error as { code?: string };
+    logError(`[mail] could not send "${message.subject}": ${code ?? "ERROR"}`, error);
     throw new MailNotSentError("The email could not be sent", { cause: error });
   }
 }
