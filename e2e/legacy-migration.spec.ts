@@ -69,11 +69,12 @@ test.describe("migrating the demo add-on from the legacy flow to the new one", (
     await adminPage.getByRole("button", { name: "Disable the legacy flow" }).click();
     await expect(adminPage.getByRole("heading", { name: "Disable the legacy flow (done)" })).toBeVisible();
 
-    // The signed-in user keeps their widget session…
+    // The legacy session ends with its flow, and the site still on the legacy flow is refused, with
+    // the reason in the widget…
     await legacyPage.reload();
     await widget.open();
-    await widget.expectSignedInAs(account.name, account.email);
-    // …a new legacy login is refused, with the reason in the widget…
+    await expect(widget.error).toContainText("Error code: FLOW_NOT_ENABLED");
+    // …as is a new legacy login…
     const fresh = await browser.newContext({ baseURL: legacySiteURL });
     const freshPage = await fresh.newPage();
     await signInThroughApi(freshPage, await createAccount("too-late"));

@@ -58,7 +58,12 @@ export default async function MigrationPage({ params }: { params: Promise<{ addo
     {
       title: "Disable the legacy flow",
       done: !addon.legacyFlowEnabled,
-      body: <>From then on, user tokens are refused with FLOW_NOT_ENABLED, and you can retire your JWT endpoint.</>,
+      body: (
+        <>
+          Sessions opened through the legacy flow end at once, and the widget logs in again with what your app returns now; user tokens are
+          refused with FLOW_NOT_ENABLED, and you can retire your JWT endpoint.
+        </>
+      ),
     },
   ];
 
