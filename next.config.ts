@@ -9,8 +9,8 @@ const nextConfig: NextConfig = {
   // The e2e suite builds into its own folder, so it never disturbs a running `next dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // Native modules stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "jsdom"],
+  // Native modules, and PostgreSQL's separately generated Prisma client, stay outside the server bundle.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "jsdom", "pg", "@prisma/adapter-pg", "prisma-client-pg"],
   typedRoutes: false,
   async headers() {
     return [

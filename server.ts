@@ -1,21 +1,37 @@
 /**
  * The app's HTTP server: Next.js behind a thin node:http layer that does what route handlers cannot,
  * since they never see the socket: it decides the client's address from the socket and the trusted
- * proxies (TRUSTED_PROXIES) and hands it over in one header, and adds HSTS on HTTPS.
+ * proxies (TRUSTED_PROXIES) and hands it over in one header, and adds HSTS on HTTPS. Before it
+ * listens, it checks the environment and the database, so a bad configuration is one clear sentence.
  * `npm run dev` and `npm start` run it; `next dev` / `next start` alone would leave limits blind.
  */
 import { createServer } from "node:http";
 import nextEnv from "@next/env";
 import next from "next";
-import { parseServerEnv } from "./lib/shared/env-schema";
+import { checkDatabase } from "./lib/shared/database/readiness";
+import { EnvError, parseServerEnv, type ServerEnv } from "./lib/shared/env-schema";
 import { proxyTrust, stampClientAddress } from "./lib/shared/http/trusted-proxy";
 
 const dev = process.env.NODE_ENV !== "production";
 nextEnv.loadEnvConfig(process.cwd(), dev);
-const env = parseServerEnv(process.env);
+
+function refuseToStart(problem: string): never {
+  console.error(`\n✗ The app cannot start.\n${problem}\n`);
+  process.exit(1);
+}
+
+let env: ServerEnv;
+try {
+  env = parseServerEnv(process.env);
+} catch (error) {
+  if (error instanceof EnvError) refuseToStart(error.message);
+  throw error;
+}
+const readiness = await checkDatabase(env.DATABASE_URL);
+if (!readiness.ok) refuseToStart(readiness.problem);
+
 const port = Number(process.env.PORT ?? 3000);
 const trust = proxyTrust(env.TRUSTED_PROXIES);
-
 const app = next({ dev, hostname: "localhost", port, ...(dev ? { turbopack: true } : {}) });
 const handle = app.getRequestHandler();
 

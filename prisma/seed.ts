@@ -5,12 +5,13 @@
 import { pathToFileURL } from "node:url";
 import nextEnv from "@next/env";
 import { parseServerEnv } from "@/lib/shared/env-schema";
-import { createPrismaClient, type PrismaClient } from "@/lib/shared/prisma-client";
+import { createPrismaClient, isPostgresUrl, type PrismaClient } from "@/lib/shared/prisma-client";
 import { hashPassword } from "@/lib/shared/passwords";
 import { sealSecret } from "@/lib/desk/keys/secret-box";
 import { secretFingerprint } from "@/lib/desk/keys/fingerprint";
 import { articles, categories } from "./seed-data/help-center";
 import { communityPosts, communityTopics, tickets } from "./seed-data/activity";
+import { syncTicketNumbers } from "@/lib/desk/help-center/ticket-numbers";
 
 export const DEMO_PASSWORD = "northwind-demo";
 export const DEMO_USERS = [
@@ -30,6 +31,8 @@ export type SeedOptions = {
   masterKey: Buffer;
   signingKey: { kid: string; secret: string };
   allowedOrigins: string[];
+  /** PostgreSQL keeps a ticket-number sequence that the seed's numbered tickets must not collide with. */
+  dialect: "sqlite" | "postgres";
 };
 
 const TABLES = ["user", "agent", "asapAddon", "asapKey", "category", "article", "contact", "ticket", "ticketComment", "communityPost", "communityReply"] as const;
@@ -125,6 +128,8 @@ export async function seed(prisma: PrismaClient, options: SeedOptions) {
       });
     }
   }
+  // The demo's tickets carry their numbers; PostgreSQL's sequence must hand out the next ones.
+  await syncTicketNumbers(prisma, options.dialect);
 
   const topicIds = new Map<string, string>();
   for (const topic of communityTopics) {
@@ -197,6 +202,7 @@ export function seedOptionsFromEnv(source: Record<string, string | undefined>): 
   }
   const port = source.PORT ?? "3000";
   return {
+    dialect: isPostgresUrl(env.DATABASE_URL) ? "postgres" : "sqlite",
     masterKey: Buffer.from(env.DESK_MASTER_KEY, "base64url"),
     signingKey: { kid: source.ASAP_JWT_KID || "demo-key-1", secret },
     allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],

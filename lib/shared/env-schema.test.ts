@@ -54,7 +54,11 @@ describe("parseServerEnv", () => {
     for (const name of ["DATABASE_URL", "AUTH_SECRET", "DESK_MASTER_KEY"]) expect(message).toContain(name);
   });
 
-  it("refuses a non-SQLite DATABASE_URL until the PostgreSQL path exists", () => {
-    expect(messageFor({ ...valid, DATABASE_URL: "postgres://localhost/app" })).toContain("SQLite URL");
+  it("takes a SQLite or a PostgreSQL DATABASE_URL, and names both when given another", () => {
+    expect(parseServerEnv({ ...valid, DATABASE_URL: "postgresql://app:secret@db:5432/asap" }).DATABASE_URL).toContain("postgresql://");
+    expect(parseServerEnv({ ...valid, DATABASE_URL: "postgres://db/asap" }).DATABASE_POOL_SIZE).toBe(10);
+    const message = messageFor({ ...valid, DATABASE_URL: "mysql://localhost/app" });
+    expect(message).toContain("file:./prisma/dev.db");
+    expect(message).toContain("postgresql://");
   });
 });

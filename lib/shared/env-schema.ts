@@ -25,7 +25,11 @@ export const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is missing: e.g. DATABASE_URL=file:./prisma/dev.db (run `npm run setup`)" })
-    .startsWith("file:", { error: "DATABASE_URL must be a SQLite URL such as file:./prisma/dev.db" }),
+    .regex(/^(file:|postgres(ql)?:\/\/)/, {
+      error: "DATABASE_URL must be a SQLite URL such as file:./prisma/dev.db or a PostgreSQL URL such as postgresql://user:password@host:5432/asap",
+    }),
+  /** PostgreSQL only: connections each app instance may hold open. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** next-auth's cookie and JWT encryption secret. */
   AUTH_SECRET: secret("AUTH_SECRET"),
   /** Encrypts ASAP signing secrets at rest in the Desk simulator's database. */

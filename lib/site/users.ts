@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
+import { isUniqueViolation } from "@/lib/shared/db-errors";
 import { db } from "@/lib/shared/db";
 
 /** The user as the site's pages see it: never the password hash. */
@@ -29,7 +29,7 @@ export async function createPendingUser(data: { email: string; name: string; pas
     const [, user] = await db.$transaction([db.user.deleteMany({ where: { id: replacing, emailVerified: null } }), create]);
     return user;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new EmailTakenError();
+    if (isUniqueViolation(error)) throw new EmailTakenError();
     throw error;
   }
 }

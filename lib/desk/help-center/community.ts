@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
+import { isMissingReference } from "@/lib/shared/db-errors";
 import type { Caller } from "@/lib/desk/api/caller";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
@@ -107,7 +107,7 @@ export async function replyToPost(contactId: string, postId: string, body: strin
   try {
     return await db.communityReply.create({ data: { postId, contactId, body }, select: { id: true, body: true, createdAt: true } });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw notFound();
+    if (isMissingReference(error)) throw notFound();
     throw error;
   }
 }

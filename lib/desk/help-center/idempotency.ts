@@ -1,9 +1,10 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
 import { transaction } from "@/lib/shared/transaction";
+import { isUniqueViolation } from "@/lib/shared/db-errors";
 
 /**
  * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header) for creations. The key's record is
@@ -56,7 +57,7 @@ export async function idempotent(
     });
     return { ...response, replayed: false };
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     const existing = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } });
     if (!existing) throw error; // another unique constraint of the work itself: the caller's to handle
     return replay(existing, requestHash);

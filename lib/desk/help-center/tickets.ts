@@ -1,10 +1,11 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
 import type { Caller } from "@/lib/desk/api/caller";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
 import { spendGuestSubmission } from "./guest-limits";
 import { idempotent } from "./idempotency";
+import { nextTicketNumber } from "./ticket-numbers";
+import { isUniqueViolation } from "@/lib/shared/db-errors";
 
 /**
  * Tickets as end-users see them (DESIGN §4): anyone may submit one; a signed-in contact lists, reads,
@@ -31,19 +32,15 @@ const ticketView = {
 
 const notFound = () => new AsapError("NOT_FOUND", "There is no such ticket.", "Check the ticket number.");
 
-async function nextNumber(tx: Prisma.TransactionClient): Promise<number> {
-  const last = await tx.ticket.aggregate({ _max: { number: true } });
-  return (last._max.number ?? 1000) + 1;
-}
-
 export async function submitTicket(caller: Caller, input: NewTicket | AnonymousTicket, idempotencyKey: string | null) {
   if (caller.kind === "anonymous") await spendGuestSubmission(caller.clientIp, (input as AnonymousTicket).email);
-  // Two instances may pick the same next number; the unique index refuses the second, which retries.
+  // On SQLite two processes may pick the same next number; the unique index refuses the second,
+  // which retries. PostgreSQL's sequence never repeats one.
   for (let attempt = 1; ; attempt++) {
     try {
       return await createTicketOnce(caller, input, idempotencyKey);
     } catch (error) {
-      const numberTaken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      const numberTaken = isUniqueViolation(error);
       if (!numberTaken || attempt === 3) throw error;
     }
   }
@@ -65,7 +62,7 @@ function createTicketOnce(caller: Caller, input: NewTicket | AnonymousTicket, id
           ).id;
     const ticket = await tx.ticket.create({
       data: {
-        number: await nextNumber(tx),
+        number: await nextTicketNumber(tx),
         subject: input.subject,
         description: input.description,
         priority: input.priority,

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { Prisma } from "@prisma/client";
+import { isUniqueViolation } from "@/lib/shared/db-errors";
 import { db } from "@/lib/shared/db";
 import { env } from "@/lib/shared/env";
 import type { AsapError } from "./errors";
@@ -49,7 +49,7 @@ export async function recordLogin(attempt: LoginAttempt, outcome: { email: strin
     await upsert();
   } catch (error) {
     // Two first failures raced to create the row: the loser counts itself on the winner's.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueViolation(error)) throw error;
     await upsert();
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
+import { isUniqueViolation } from "@/lib/shared/db-errors";
 import type { PrismaClient } from "@/lib/shared/prisma-client";
 
 const PRUNE_EVERY_MS = 60_000;
@@ -17,7 +17,7 @@ export function databaseReplayStore(prisma: PrismaClient, addonId: string) {
       await prisma.usedTokenId.create({ data: { addonId, jti, expiresAt } });
       return "fresh";
     } catch (error) {
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
     // A row left from a long-expired token (not pruned yet) no longer proves anything: take it over.
     const takenOver = await prisma.usedTokenId.updateMany({
