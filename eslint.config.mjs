@@ -17,7 +17,7 @@ const forbid = (area, message) => ({
 const config = [
   ...nextVitals,
   ...nextTypescript,
-  { ignores: [".next/**", ".next-e2e/**", ".tmp/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-e2e/**", ".next-cluster/**", ".tmp/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { varsIgnorePattern: "^_", argsIgnorePattern: "^_", ignoreRestSiblings: true }],
@@ -25,7 +25,7 @@ const config = [
   },
   {
     // Playwright fixtures receive a function named `use`, which is not React's hook.
-    files: ["e2e/**"],
+    files: ["e2e/**", "e2e-cluster/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
