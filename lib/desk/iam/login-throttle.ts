@@ -2,12 +2,9 @@ import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/shared/db";
 import { AsapError } from "./errors";
+import { LOGIN_FAILURES_PER_MINUTE } from "./limits";
 
-// Failed logins per add-on and client address, in the database so that every app instance counts
-// together. A widget logs in about once an hour per user; 60 failures a minute is far beyond any
-// honest integration's mistakes, yet stops a token-guessing or log-flooding loop at once.
-export const LOGIN_FAILURES_PER_MINUTE = 60;
-
+// Counted per add-on and client address, in the database so that every app instance counts together.
 const limiter = new RateLimiterPrisma({ storeClient: db, keyPrefix: "asap-login-failures", points: LOGIN_FAILURES_PER_MINUTE, duration: 60 });
 
 export type LoginBudget = {

@@ -7,9 +7,8 @@ import { findSession } from "@/lib/desk/sessions/asap-sessions";
 import { db } from "@/lib/shared/db";
 import { env } from "@/lib/shared/env";
 import { AsapError } from "./errors";
-import { MAX_CLOCK_SKEW_SECONDS } from "./limits";
+import { LOGIN_FAILURES_PER_MINUTE, MAX_CLOCK_SKEW_SECONDS } from "./limits";
 import { loginToAsap } from "./login";
-import { LOGIN_FAILURES_PER_MINUTE } from "./login-throttle";
 
 // The whole IAM login on a real database: throttle, log, session binding, replay rules.
 const ORIGIN = "https://app.example.com";

@@ -63,10 +63,15 @@ export async function findSession(bearer: string) {
   return { id: session.id, addonId: session.addonId, expiresAt: session.expiresAt, contact: session.contact };
 }
 
-/** For long-lived work on behalf of a session (an event stream): is it still live now? */
-export async function sessionStillLive(sessionId: string): Promise<boolean> {
+/**
+ * For long-lived work on behalf of a session (an event stream): until when it stays live if nothing
+ * changes (its own end, or its key's rotation end), or null when it is no longer live.
+ */
+export async function sessionLiveUntil(sessionId: string): Promise<Date | null> {
   const session = await db.asapSession.findUnique({ where: { id: sessionId }, select: liveness });
-  return session !== null && isSessionLive(session);
+  if (!session || !isSessionLive(session)) return null;
+  const keyEnd = session.key?.expiresAt;
+  return keyEnd && keyEnd < session.expiresAt ? keyEnd : session.expiresAt;
 }
 
 /** Revokes the session a bearer names; true if there was a live one. */

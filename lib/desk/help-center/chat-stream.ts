@@ -1,0 +1,59 @@
+import "server-only";
+import type { Caller } from "@/lib/desk/api/caller";
+import { sessionLiveUntil } from "@/lib/desk/sessions/asap-sessions";
+import { messagesAfter } from "./chat";
+import { chatEvents } from "./chat-events";
+
+const HEARTBEAT_MS = 15_000;
+// Streams end after a while and the client resumes with Last-Event-ID: no connection lives forever.
+const MAX_STREAM_MS = 5 * 60 * 1000;
+
+/**
+ * A chat's Server-Sent Events: each message (agent replies included) as `event: message`, from after
+ * `lastId`. It wakes on chatEvents (a new message; on PostgreSQL from any instance), and a signed-in
+ * visitor's stream ends as soon as their session does (logout, revocation, key or add-on settings,
+ * or its own end), within about a second.
+ */
+export function chatEventStream(caller: Caller, chatId: string, lastId: string | null, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const started = Date.now();
+  let cancelled = false;
+  let after = lastId;
+
+  // When the caller's session stops being usable: null once it has. Guests' chats are theirs by token.
+  const liveUntil = async (): Promise<number | null> => {
+    if (caller.kind !== "contact") return Number.POSITIVE_INFINITY;
+    return (await sessionLiveUntil(caller.sessionId))?.getTime() ?? null;
+  };
+
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (text: string) => controller.enqueue(encoder.encode(text));
+      try {
+        send("retry: 2000\n\n");
+        let until = await liveUntil();
+        let lastBeat = Date.now();
+        while (!cancelled && !signal.aborted && until !== null && Date.now() < until && Date.now() - started < MAX_STREAM_MS) {
+          // Listen before reading, so a message written in between still wakes us.
+          const wake = chatEvents.next(chatId, Math.max(0, Math.min(HEARTBEAT_MS, until - Date.now() + 50)));
+          for (const message of await messagesAfter(chatId, after)) {
+            send(`event: message\nid: ${message.id}\ndata: ${JSON.stringify(message)}\n\n`);
+            after = message.id;
+          }
+          if (Date.now() - lastBeat > HEARTBEAT_MS) {
+            send(": keep-alive\n\n");
+            lastBeat = Date.now();
+          }
+          const why = await wake;
+          if (why !== "message") until = await liveUntil();
+        }
+        controller.close();
+      } catch {
+        // The client went away mid-write: nothing left to tell it.
+      }
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+}
