@@ -51,6 +51,19 @@ export function assertPortFree(port: number): Promise<void> {
   });
 }
 
+/** A killed group's last member may hold the port a moment longer than the process we waited for. */
+async function waitForPortFree(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertPortFree(port);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(100);
+    }
+  }
+}
+
 /** Signals the instance's whole process group: npx and tsx do not pass every signal on to node. */
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
   try {
@@ -171,7 +184,7 @@ export async function startInstances(options: InstancesOptions): Promise<Instanc
     async restart(name) {
       const instance = find(name);
       if (instance.running) throw new Error(`instance ${name} is still running: kill or stop it first`);
-      await assertPortFree(instance.port);
+      await waitForPortFree(instance.port, 5_000);
       spawnInstance(instance);
       await waitUntilHealthy(instance);
     },

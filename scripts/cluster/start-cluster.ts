@@ -24,9 +24,15 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const { values } = parseArgs({ options: { instances: { type: "string" }, port: { type: "string" } }, strict: true });
+const USAGE = "usage: npm run start:cluster -- [--instances N] [--port P]   (the proxy on P, the instances on P+1 …)";
+let values: Record<string, string | boolean | undefined>;
+try {
+  ({ values } = parseArgs({ options: { instances: { type: "string" }, port: { type: "string" } }, strict: true }));
+} catch (error) {
+  fail(`${(error as Error).message}\n  ${USAGE}`);
+}
 const parsed = argsSchema.safeParse(values);
-if (!parsed.success) fail(parsed.error.issues.map((issue) => issue.message).join("; "));
+if (!parsed.success) fail(`${parsed.error.issues.map((issue) => issue.message).join("; ")}\n  ${USAGE}`);
 const { instances: count, port } = parsed.data;
 
 nextEnv.loadEnvConfig(process.cwd(), false);
