@@ -49,6 +49,8 @@ test("tickets created over two instances, one SIGKILLed and restarted mid-run: e
   expect(report.kill?.error, "the kill and restart went through").toBeUndefined();
   expect(report.kill?.healthyAtMs, "the killed instance came back").toBeDefined();
   expect(cluster.unexpectedExits, "no instance died on its own").toEqual([]);
+  // Otherwise the run proved nothing about faults: the kill must have cut requests in flight.
+  expect(report.errors.filter((error) => error.phase === "during-kill").length, "the kill disturbed requests").toBeGreaterThan(0);
   expect(report.unacknowledged, "every ticket was acknowledged within its attempts and the deadline").toEqual([]);
   expect(serverErrorsOutsideKill(report), "no 5xx outside the kill window").toEqual([]);
   expect(
