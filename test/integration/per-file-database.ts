@@ -1,16 +1,12 @@
-import { copyFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
+import { databaseForFile } from "./databases";
 
 // Runs before each integration test file is imported: a private copy of the migrated database and a
 // complete, valid environment, so modules that read `env` or `db` at import time get them.
-const template = inject("templateDatabase");
-const file = template.replace(/template\.db$/, `${randomBytes(6).toString("hex")}.db`);
-copyFileSync(template, file);
-
 const secret = () => randomBytes(32).toString("base64url");
 Object.assign(process.env, {
-  DATABASE_URL: `file:${file}`,
+  DATABASE_URL: await databaseForFile(inject("templateDatabase")),
   AUTH_SECRET: secret(),
   DESK_MASTER_KEY: secret(),
   ASAP_JWT_SECRET: secret(),
