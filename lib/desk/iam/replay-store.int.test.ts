@@ -21,8 +21,8 @@ describe("replay store", () => {
     expect(await databaseReplayStore(instanceB, ADDON)("jti-1", inFiveMinutes())).toBe("replayed");
   });
 
-  // Concurrent logins inside one instance (one connection). Two clients in one test process cannot
-  // race on SQLite: better-sqlite3 is synchronous, so one would block the thread the other needs.
+  // Concurrent logins inside one instance. (Two instances racing: replay-store.pg.int.test.ts. On
+  // SQLite two clients in one test process cannot race: better-sqlite3 is synchronous.)
   it("lets exactly one of many racing logins with the same jti through", async () => {
     const claim = databaseReplayStore(instanceA, ADDON);
     const outcomes = await Promise.all(Array.from({ length: 8 }, () => claim("jti-race", inFiveMinutes())));
