@@ -23,12 +23,12 @@ export async function takeLoginAttempt(addonId: string, clientIp: string): Promi
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw new AsapError(
-      "RATE_LIMITED",
-      `Too many failed login attempts for this add-on from ${clientIp}.`,
-      `Retry in ${retryAfterSeconds} s, and look at the add-on's login log for why the earlier logins failed.`,
-      { retryAfterSeconds },
-    );
+    const message = `Too many failed login attempts for this add-on from ${clientIp}.`;
+    throw new AsapError("RATE_LIMITED", message, `Retry in ${retryAfterSeconds} s, and look at the add-on's login log for why the earlier logins failed.`, {
+      retryAfterSeconds,
+      // Without the countdown, so that a throttled flood stays one counted row in the login log.
+      logDetail: `${message} More than ${LOGIN_FAILURES_PER_MINUTE} failed in a minute: refused until the minute is over.`,
+    });
   }
   return { refund: () => limiter.reward(key, 1).then(() => undefined) };
 }

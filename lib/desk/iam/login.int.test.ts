@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { secretFingerprint } from "@/lib/desk/keys/fingerprint";
 import { sealSecret } from "@/lib/desk/keys/secret-box";
 import { findSession } from "@/lib/desk/sessions/asap-sessions";
@@ -9,6 +9,7 @@ import { env } from "@/lib/shared/env";
 import { AsapError } from "./errors";
 import { LOGIN_FAILURES_PER_MINUTE, MAX_CLOCK_SKEW_SECONDS } from "./limits";
 import { loginToAsap } from "./login";
+import { REPEAT_WINDOW_MS } from "./login-log";
 
 // The whole IAM login on a real database: throttle, log, session binding, replay rules.
 const ORIGIN = "https://app.example.com";
@@ -65,6 +66,24 @@ describe("login throttle", () => {
     expect(rows).toHaveLength(2);
     expect(rows.find((row) => row.code === "ORIGIN_NOT_ALLOWED")?.count).toBe(LOGIN_FAILURES_PER_MINUTE);
     expect(rows.find((row) => row.code === "RATE_LIMITED")?.count).toBe(70 - LOGIN_FAILURES_PER_MINUTE);
+  });
+
+  it("logs a throttled source's refusals on one row while the countdown they answer runs down", async () => {
+    // On a clock of the test's own, at the start of one of the log's repeat windows: 5 s pass in between.
+    vi.useFakeTimers({ toFake: ["Date"], now: Math.ceil(Date.now() / REPEAT_WINDOW_MS) * REPEAT_WINDOW_MS + 1_000 });
+    try {
+      const addon = await newAddon();
+      const token = await sign(addon.key);
+      const refused = () => refusal(login(addon.id, token, { origin: "https://evil.example" }));
+      for (let i = 0; i < LOGIN_FAILURES_PER_MINUTE; i++) await refused();
+      const first = await refused();
+      vi.setSystemTime(Date.now() + 5_000);
+      const later = await refused();
+      expect(later.retryAfterSeconds).toBeLessThan(first.retryAfterSeconds!); // the caller hears the countdown
+      expect(await db.loginEvent.findMany({ where: { addonId: addon.id, code: "RATE_LIMITED" }, select: { count: true } })).toEqual([{ count: 2 }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("counts failures only: more successful logins than the limit all go through", async () => {
