@@ -17,7 +17,7 @@ const forbid = (area, message) => ({
 const config = [
   ...nextVitals,
   ...nextTypescript,
-  { ignores: [".next/**", ".next-e2e/**", ".next-cluster/**", ".tmp/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-e2e/**", ".next-cluster/**", ".tmp/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/asap/**"] },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { varsIgnorePattern: "^_", argsIgnorePattern: "^_", ignoreRestSiblings: true }],
@@ -27,6 +27,27 @@ const config = [
     // Playwright fixtures receive a function named `use`, which is not React's hook.
     files: ["e2e/**", "e2e-cluster/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    // The widget is bundled on its own into the browser (public/asap/): nothing of the app goes in.
+    files: ["widget/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(@/|(\\.\\./)+(lib|app|components|prisma)(/|$))", message: "The widget imports only from widget/: it is bundled on its own for browsers." }] },
+      ],
+    },
+  },
+  {
+    // A message type is spelled once, in the protocol module; everyone else names it by its constant.
+    files: ["widget/**"],
+    ignores: ["widget/protocol/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "Literal[value=/^asap:/]", message: "Name widget messages by their constants in widget/protocol/messages.ts." },
+      ],
+    },
   },
   {
     files: SITE_FILES,

@@ -1,0 +1,33 @@
+/**
+ * Errors as the widget shows and reports them: the Desk's `{ code, message, hint }` body, or one of
+ * the widget's own codes below when there is no Desk answer to show. Kept apart from the Desk's
+ * codes for now; exported so that one shared list of error codes can take them in later.
+ */
+export type WidgetError = { code: string; message: string; hint: string };
+
+export const WIDGET_ERROR_CODES = {
+  /** The help desk could not be reached (no answer, or not a JSON one). */
+  NETWORK: "NETWORK",
+  /** The Desk answered an error without a body saying which. */
+  INTERNAL: "INTERNAL",
+  /** The page's login callback gave no credential: the app keeps its person a guest, with its reason. */
+  TOKEN_UNAVAILABLE: "TOKEN_UNAVAILABLE",
+} as const;
+
+export type WidgetErrorCode = (typeof WIDGET_ERROR_CODES)[keyof typeof WIDGET_ERROR_CODES];
+
+export function networkError(): WidgetError {
+  return { code: WIDGET_ERROR_CODES.NETWORK, message: "The help desk could not be reached.", hint: "Check your connection and retry." };
+}
+
+export function internalError(status: number): WidgetError {
+  return { code: WIDGET_ERROR_CODES.INTERNAL, message: `The Desk answered ${status}`, hint: "" };
+}
+
+/** A Desk error body's `error`, or null when `value` is not one (then the widget says NETWORK). */
+export function asWidgetError(value: unknown): WidgetError | null {
+  if (!value || typeof value !== "object") return null;
+  const { code, message, hint } = value as Record<string, unknown>;
+  if (typeof code !== "string" || !code || typeof message !== "string") return null;
+  return { code, message, hint: typeof hint === "string" ? hint : "" };
+}
