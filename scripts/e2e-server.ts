@@ -57,6 +57,7 @@ const step = (title: string, args: string[]) => {
 
 step("migrating a fresh database", ["prisma", "migrate", "deploy"]);
 step("seeding demo data", ["prisma", "db", "seed"]);
+step("building the widget into public/asap/", ["tsx", "widget/build.ts"]);
 if (process.env.E2E_SKIP_BUILD === "1") console.log("[e2e-server] E2E_SKIP_BUILD=1: reusing .next-e2e");
 else step("building for production", ["next", "build"]);
 

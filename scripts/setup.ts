@@ -27,6 +27,7 @@ if (existsSync(".env")) {
 
 run("Applying database migrations", "npx", ["prisma", "migrate", "deploy"]);
 run("Seeding demo data", "npx", ["prisma", "db", "seed"]);
+run("Building the widget", "npx", ["tsx", "widget/build.ts"]);
 
 console.log(`
 ┌──────────────────────────────────────────────────────────────────────┐

@@ -1,12 +1,6 @@
 import "server-only";
 
-/** What the frame needs to know, embedded as a data attribute (the CSP allows no inline script). */
-export type FrameConfig = {
-  addonId: string;
-  addonName: string;
-  parentOrigin: string;
-  authMode: string;
-};
+import type { FrameConfig } from "@/widget/protocol/frame-config";
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
@@ -37,7 +31,6 @@ export function frameDocument(config: FrameConfig): string {
 <meta name="referrer" content="no-referrer">
 <title>Help · ${escapeHtml(config.addonName)}</title>
 <link rel="stylesheet" href="/asap/frame.css">
-<script src="/asap/frame-views.js" defer></script>
 <script src="/asap/frame.js" defer></script>
 </head>
 <body data-config="${escapeHtml(JSON.stringify(config))}">

@@ -1,0 +1,40 @@
+/*
+ * The ASAP widget frame, built into /asap/frame.js and served by the Desk inside the business page's
+ * iframe. The session's rules live in ./session.ts; this file wires them to the page (the protocol's
+ * port), to the Desk's API and to the DOM.
+ */
+import { readFrameConfig } from "../protocol/frame-config";
+import { FRAME_TO_PAGE, type FrameToPagePayloads, type PageToFramePayloads } from "../protocol/messages";
+import { ACCEPTED_BY_FRAME } from "../protocol/parse";
+import { windowPort } from "../protocol/port";
+import { deskSessionApi, helpApi } from "./desk-api";
+import { createSessionController, signedIn, systemClock } from "./session";
+import { createShell } from "./shell";
+import { createViews } from "./views";
+
+const config = readFrameConfig(document.body);
+const page = windowPort<PageToFramePayloads, FrameToPagePayloads>({
+  host: window,
+  peer: () => window.parent,
+  peerOrigin: config.parentOrigin,
+  accepts: ACCEPTED_BY_FRAME,
+});
+
+// The views ask who is signed in at the moment they call the Desk: a session refreshed or ended since
+// they rendered is the one they use.
+const bearer = () => (signedIn(session.state) ? (session.state.session?.token ?? null) : null);
+const views = createViews({ api: helpApi(bearer), signedIn: () => signedIn(session.state), bearer, rerender: () => shell.renderView() });
+const shell = createShell({ title: config.addonName, onClose: () => page.post({ type: FRAME_TO_PAGE.close }), views });
+const session = createSessionController(
+  { authMode: config.authMode },
+  {
+    clock: systemClock,
+    desk: deskSessionApi({ addonId: config.addonId, pageOrigin: config.parentOrigin }),
+    toPage: (message) => page.post(message),
+    changed: () => shell.render(session.state),
+  },
+);
+
+page.listen(session.receive);
+shell.render(session.state);
+page.post({ type: FRAME_TO_PAGE.ready });

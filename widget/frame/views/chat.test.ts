@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { sseMessages } from "./chat";
+
+describe("the chat's event stream reader", () => {
+  it("yields each message event's data, however the stream is cut into chunks", () => {
+    const data: string[] = [];
+    const feed = sseMessages((item) => data.push(item));
+    const stream = 'event: message\nid: 1\ndata: {"id":"1"}\n\n: keep-alive\n\nevent: message\ndata: {"id":"2"}\n\n';
+    for (const chunk of [stream.slice(0, 7), stream.slice(7, 30), stream.slice(30)]) feed(chunk);
+    expect(data).toEqual(['{"id":"1"}', '{"id":"2"}']);
+  });
+
+  it("waits for the blank line that ends an event", () => {
+    const data: string[] = [];
+    const feed = sseMessages((item) => data.push(item));
+    feed('event: message\ndata: {"id":"1"}\n');
+    expect(data).toEqual([]);
+    feed("\n");
+    expect(data).toHaveLength(1);
+  });
+});

@@ -1,0 +1,112 @@
+import { chatEventsUrl } from "../desk-api";
+import { el, paragraphs } from "../dom";
+import type { Author, ViewContext } from "./context";
+import { field, form } from "./forms";
+
+type ChatMessage = { id: string; from: Author; body: string };
+type ChatState = { id: string | null; token: string | null; messages: ChatMessage[]; stream: AbortController | null; log: HTMLOListElement | null };
+
+const RECONNECT_MS = 2000;
+
+/** Messages out of a server-sent events stream's text, as they arrive in chunks of any size. */
+export function sseMessages(onMessage: (data: string) => void): (chunk: string) => void {
+  let buffer = "";
+  return (chunk) => {
+    buffer += chunk;
+    let end;
+    while ((end = buffer.indexOf("\n\n")) !== -1) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = /^data: (.+)$/m.exec(block);
+      if (block.includes("event: message") && data?.[1]) onMessage(data[1]);
+    }
+  };
+}
+
+/** Live chat with an agent: one chat per person, kept while the widget is open. */
+export function createChat(ctx: ViewContext) {
+  let chat: ChatState = { id: null, token: null, messages: [], stream: null, log: null };
+
+  const chatHeaders = (): Record<string, string> => (chat.token ? { "X-Chat-Token": chat.token } : {});
+
+  function messageItem(message: ChatMessage) {
+    return el("li", { class: message.from.kind === "agent" ? "from-agent" : "from-me" }, [
+      el("p", { class: "meta", text: message.from.kind === "agent" ? message.from.name : "You" }),
+      paragraphs(message.body),
+    ]);
+  }
+
+  function received(message: ChatMessage) {
+    if (chat.messages.some((m) => m.id === message.id)) return;
+    chat.messages.push(message);
+    // Append in place: re-rendering would wipe what the visitor is typing.
+    if (chat.log?.isConnected) {
+      chat.log.querySelector(".waiting")?.remove();
+      chat.log.appendChild(messageItem(message));
+    }
+  }
+
+  function listen() {
+    if (chat.stream || !chat.id) return;
+    const controller = new AbortController();
+    chat.stream = controller;
+    const last = chat.messages.at(-1)?.id;
+    const bearer = ctx.bearer();
+    const headers = { ...chatHeaders(), ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}), ...(last ? { "Last-Event-ID": last } : {}) };
+    const feed = sseMessages((data) => received(JSON.parse(data) as ChatMessage));
+    fetch(chatEventsUrl(chat.id), { headers, signal: controller.signal })
+      .then(async (response) => {
+        if (!response.body) return;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        for (;;) {
+          const chunk = await reader.read();
+          if (chunk.done) return;
+          feed(chunk.value);
+        }
+      })
+      .catch(() => {})
+      .finally(() => {
+        // The server ends streams now and then; pick up where we were.
+        if (chat.stream === controller) chat.stream = null;
+        if (!controller.signal.aborted) setTimeout(listen, RECONNECT_MS);
+      });
+  }
+
+  function view(): HTMLElement {
+    if (!chat.id) {
+      const fields = ctx.signedIn() ? [] : [field("Your name", "name", { max: 100 })];
+      fields.push(field("Message", "message", { multiline: true, rows: 3, max: 4000 }));
+      return el("div", { class: "stack" }, [
+        el("h2", { text: "Chat with us" }),
+        el("p", { class: "muted", text: ctx.signedIn() ? "Your chats are kept in your history." : "An agent usually answers within minutes." }),
+        form(fields, "Start chat", async (data) => {
+          const body = await ctx.api<{ chat: { id: string }; visitorToken?: string }>("chat/sessions", { method: "POST", body: data, auth: ctx.signedIn() });
+          chat.id = body.chat.id;
+          chat.token = body.visitorToken ?? null;
+          listen();
+          ctx.rerender();
+        }),
+      ]);
+    }
+    const log = el("ol", { class: "thread chat", "aria-label": "Chat messages", "aria-live": "polite" }, chat.messages.map(messageItem));
+    if (!chat.messages.length) log.appendChild(el("li", { class: "muted waiting", text: "Connecting…" }));
+    chat.log = log;
+    const id = chat.id;
+    return el("div", { class: "stack" }, [
+      el("h2", { text: "Chat" }),
+      log,
+      form([field("Message", "body", { multiline: true, rows: 2, max: 4000 })], "Send", async (data) => {
+        await ctx.api(`chat/sessions/${id}/messages`, { method: "POST", body: data, auth: ctx.signedIn(), headers: chatHeaders() });
+        return "";
+      }),
+    ]);
+  }
+
+  /** A different person now: nothing of the previous one's chat stays on screen. */
+  function reset() {
+    chat.stream?.abort();
+    chat = { id: null, token: null, messages: [], stream: null, log: null };
+  }
+
+  return { view, reset };
+}

@@ -1,0 +1,25 @@
+import type { HelpApi } from "../desk-api";
+
+/** A view pushed over a tab's own view (the Back button pops it). */
+export type View =
+  | { kind: "article"; id: string }
+  | { kind: "category"; slug: string; name: string }
+  | { kind: "ticket"; number: number }
+  | { kind: "new-ticket" }
+  | { kind: "post"; id: string }
+  | { kind: "new-post" };
+
+/** What the views get from the frame (the session) and from their host (navigation). */
+export type ViewContext = {
+  api: HelpApi;
+  signedIn(): boolean;
+  /** The signed-in person's bearer, for the requests the API helper does not make (the chat stream). */
+  bearer(): string | null;
+  rerender(): void;
+  /** Opens `view` over the current one. */
+  go(view: View): void;
+  /** Replaces the whole stack of views, e.g. with what was just created. */
+  show(views: View[]): void;
+};
+
+export type Author = { kind?: "contact" | "guest" | "agent"; name: string };

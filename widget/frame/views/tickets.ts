@@ -1,0 +1,121 @@
+import { el, newKey, paragraphs, when } from "../dom";
+import type { Author, ViewContext } from "./context";
+import { field, form, loading, PRIORITIES, select, signInNote } from "./forms";
+
+type TicketSummary = { number: number; subject: string; status: string; identityVerified: boolean };
+type Ticket = TicketSummary & {
+  priority: string;
+  description: string;
+  createdAt: string;
+  comments: Array<{ author: Author; body: string; createdAt: string }>;
+};
+
+const STATUS: Record<string, string> = { open: "Open", on_hold: "Waiting on you", closed: "Closed" };
+const statusName = (status: string) => STATUS[status] ?? status;
+// A guest typed this email: the ticket may not be the signed-in person's own words.
+const GUEST_SUBMISSION = "Submitted as a guest (email not verified)";
+
+export function submitTicketForm(ctx: ViewContext): HTMLFormElement {
+  const fields = [];
+  if (!ctx.signedIn()) fields.push(field("Your name", "name", { max: 100 }), field("Email", "email", { type: "email", max: 254 }));
+  fields.push(field("Subject", "subject", { max: 200 }), field("How can we help?", "description", { multiline: true }), select("Priority", "priority", PRIORITIES, "medium"));
+  let key = newKey(); // one key per form: a double submit or a retry creates one ticket
+  return form(fields, "Submit ticket", async (data) => {
+    const body = await ctx.api<{ ticket: { number: number } }>("tickets", { method: "POST", body: data, auth: ctx.signedIn(), idempotencyKey: key });
+    key = newKey();
+    if (ctx.signedIn()) ctx.show([{ kind: "ticket", number: body.ticket.number }]);
+    return `Ticket #${body.ticket.number} submitted. We will answer by email.`;
+  });
+}
+
+export function newTicketView(ctx: ViewContext): HTMLElement {
+  return el("div", { class: "stack" }, [el("h2", { text: "New ticket" }), submitTicketForm(ctx)]);
+}
+
+export function tickets(ctx: ViewContext): HTMLElement {
+  if (!ctx.signedIn()) {
+    return el("div", { class: "stack" }, [el("h2", { text: "Submit a ticket" }), submitTicketForm(ctx), signInNote("follow, answer, edit or close your tickets")]);
+  }
+  const list = el("div");
+  const choice = el(
+    "select",
+    { id: "ticket-filter" },
+    [
+      ["", "All"],
+      ["open", "Open"],
+      ["on_hold", "Waiting on you"],
+      ["closed", "Closed"],
+    ].map(([value, text]) => el("option", { value, text })),
+  );
+  const filter = el("div", { class: "field" }, [el("label", { for: "ticket-filter", text: "Show" }), choice]);
+  const load = () => {
+    const status = choice.value;
+    loading(list, async () => {
+      const body = await ctx.api<{ tickets: TicketSummary[] }>(`tickets${status ? `?status=${status}` : ""}`, { auth: true });
+      if (!body.tickets.length) return el("p", { class: "muted", text: "No tickets here." });
+      return el(
+        "ul",
+        { class: "list", "aria-label": "My tickets" },
+        body.tickets.map((ticket) =>
+          el("li", {}, [
+            el("button", { type: "button", class: "row", onclick: () => ctx.go({ kind: "ticket", number: ticket.number }) }, [
+              el("span", { class: "row-title", text: `#${ticket.number} ${ticket.subject}` }),
+              el("span", { class: "row-sub", text: statusName(ticket.status) + (ticket.identityVerified ? "" : ` · ${GUEST_SUBMISSION}`) }),
+            ]),
+          ]),
+        ),
+      );
+    });
+  };
+  choice.addEventListener("change", load);
+  load();
+  return el("div", { class: "stack" }, [
+    el("div", { class: "split" }, [el("h2", { text: "My tickets" }), el("button", { type: "button", class: "primary", onclick: () => ctx.go({ kind: "new-ticket" }), text: "New ticket" })]),
+    filter,
+    list,
+  ]);
+}
+
+export function ticketView(ctx: ViewContext, number: number): HTMLElement {
+  return loading(el("div"), async () => {
+    const { ticket } = await ctx.api<{ ticket: Ticket }>(`tickets/${number}`, { auth: true });
+    const opening = { author: { kind: ticket.identityVerified ? "contact" : "guest", name: "" } as Author, body: ticket.description, createdAt: ticket.createdAt };
+    const thread = el(
+      "ol",
+      { class: "thread", "aria-label": "Conversation" },
+      [opening, ...ticket.comments].map((entry) => {
+        const who = entry.author.kind === "agent" ? `${entry.author.name} (support)` : entry.author.kind === "guest" ? GUEST_SUBMISSION : "You";
+        return el("li", { class: entry.author.kind === "agent" ? "from-agent" : "from-me" }, [
+          el("p", { class: "meta", text: `${who} · ${when(entry.createdAt)}` }),
+          paragraphs(entry.body),
+        ]);
+      }),
+    );
+    const closed = ticket.status === "closed";
+    const commentKey = newKey();
+    return el("div", { class: "stack" }, [
+      el("h2", { text: `#${ticket.number} ${ticket.subject}` }),
+      el("p", { class: "muted", text: `${statusName(ticket.status)} · ${ticket.priority} priority` }),
+      thread,
+      form([field("Add a reply", "body", { multiline: true, rows: 3 })], "Send reply", async (data) => {
+        await ctx.api(`tickets/${number}/comments`, { method: "POST", body: data, auth: true, idempotencyKey: commentKey });
+        ctx.rerender();
+      }),
+      el("details", {}, [
+        el("summary", { text: "Edit ticket" }),
+        form([field("Subject", "subject", { value: ticket.subject }), select("Priority", "priority", PRIORITIES, ticket.priority)], "Save changes", async (data) => {
+          await ctx.api(`tickets/${number}`, { method: "PATCH", body: data, auth: true });
+          ctx.rerender();
+        }),
+      ]),
+      el("button", {
+        type: "button",
+        class: closed ? "primary" : "",
+        text: closed ? "Reopen ticket" : "Close ticket",
+        onclick: () => {
+          ctx.api(`tickets/${number}`, { method: "PATCH", body: { status: closed ? "open" : "closed" }, auth: true }).then(ctx.rerender);
+        },
+      }),
+    ]);
+  });
+}

@@ -1,0 +1,155 @@
+/*
+ * ASAP web SDK loader (asap-jwt-helpcenter), built into /asap/sdk.js. No framework.
+ *
+ * Include it from the Desk:   <script src="https://desk.example/asap/sdk.js" data-addon-id="…" async></script>
+ * Then, as with the vendor's widget:
+ *   window.ZohoDeskAsapReady(() => {
+ *     ZohoDeskAsap.invoke("login", (success, failure) =>
+ *       fetch("/api/asap/token", { method: "POST" }).then((r) => r.json()).then((j) => success(j.token)).catch(failure));
+ *   });
+ *   ZohoDeskAsap.invoke("logout");  // on sign-out
+ *
+ * The widget runs in an iframe served by the Desk; page and frame talk only through the protocol's
+ * ports (exact origins, event.origin and event.source checked). The SDK keeps the widget's session
+ * for the frame (./store.ts) and relays between the frame and the page's other tabs over a
+ * BroadcastChannel (./relay.ts): one tab refreshes the session for all, and a logout reaches every tab.
+ */
+import { FRAME_TO_PAGE, PAGE_TO_FRAME, type FrameToPagePayloads, type PageToFrameMessage, type PageToFramePayloads, type SavedSession, type TabPayloads } from "../protocol/messages";
+import { ACCEPTED_BY_PAGE, ACCEPTED_FROM_TABS } from "../protocol/parse";
+import { channelPort, windowPort } from "../protocol/port";
+import { createLauncher } from "./launcher";
+import { callLoginCallback, type LoginCallback } from "./login-callback";
+import { frameToTabs, tabToFrame } from "./relay";
+import { pageSessionStorage, sessionStore } from "./store";
+
+type Action = "login" | "logout" | "open" | "close";
+type AsapApi = { __sdk: true; invoke(action: Action, argument?: unknown): void };
+/** The vendor's globals. Declared here, not on Window: the SDK assumes nothing of the page's own types. */
+type VendorGlobals = {
+  ZohoDeskAsap?: Partial<AsapApi>;
+  ZohoDeskAsapReady?: (callback: unknown) => void;
+  ZohoDeskAsap__asyncalls?: unknown[] | null;
+  ZohoDeskAsapReadyStatus?: boolean;
+};
+
+function start() {
+  const globals = window as unknown as VendorGlobals;
+  if (globals.ZohoDeskAsap?.__sdk) return;
+
+  const script = document.currentScript as HTMLScriptElement | null;
+  const addonId = script?.getAttribute("data-addon-id");
+  if (!script || !addonId) {
+    console.error("[ASAP] sdk.js needs a data-addon-id attribute on its <script> tag.");
+    return;
+  }
+  const deskOrigin = new URL(script.src).origin;
+  const frameUrl = `${deskOrigin}/desk/widget/frame?addonId=${encodeURIComponent(addonId)}&parentOrigin=${encodeURIComponent(location.origin)}`;
+
+  const store = sessionStore(pageSessionStorage(), addonId);
+  const tabs = channelPort<TabPayloads, TabPayloads>("BroadcastChannel" in window ? new BroadcastChannel(`asap:${addonId}`) : null, ACCEPTED_FROM_TABS);
+  const widget = createLauncher(frameUrl);
+  const frame = windowPort<FrameToPagePayloads, PageToFramePayloads>({
+    host: window,
+    peer: () => widget.frame.contentWindow,
+    peerOrigin: deskOrigin,
+    accepts: ACCEPTED_BY_PAGE,
+  });
+
+  let frameReady = false;
+  const pending: PageToFrameMessage[] = []; // waiting for the frame to be ready
+  let getToken: LoginCallback | null = null;
+
+  function toFrame(message: PageToFrameMessage) {
+    if (frameReady) frame.post(message);
+    else pending.push(message);
+  }
+
+  // Only the frame can revoke a bearer (the Desk API is on its origin): hand it over before forgetting it.
+  function revoke(saved: SavedSession | null) {
+    if (saved) toFrame({ type: PAGE_TO_FRAME.revoke, token: saved.session.token });
+  }
+
+  function requestToken() {
+    if (!getToken) return;
+    callLoginCallback(getToken, {
+      token: (token) => toFrame({ type: PAGE_TO_FRAME.token, token }),
+      failed(message) {
+        console.error(`[ASAP] the page's login callback failed: ${message}`);
+        toFrame({ type: PAGE_TO_FRAME.tokenFailed, message });
+      },
+    });
+  }
+
+  frame.listen((message) => {
+    const forTabs = frameToTabs(message);
+    switch (message.type) {
+      case FRAME_TO_PAGE.ready:
+        frameReady = true;
+        frame.post({ type: PAGE_TO_FRAME.init, saved: store.load() });
+        pending.splice(0).forEach(toFrame);
+        break;
+      case FRAME_TO_PAGE.needToken:
+        requestToken();
+        break;
+      case FRAME_TO_PAGE.session:
+        // A different person now: the previous one's session is revoked, and what they left goes.
+        revoke(store.save({ session: message.session, contact: message.contact }));
+        break;
+      case FRAME_TO_PAGE.forget:
+        store.clear();
+        break;
+      case FRAME_TO_PAGE.loginFailed:
+        console.error(`[ASAP] login failed: ${message.error.code}: ${message.error.message} ${message.error.hint}`);
+        break;
+      case FRAME_TO_PAGE.close:
+        widget.setOpen(false);
+        widget.focus();
+        break;
+    }
+    if (forTabs) tabs.post(forTabs);
+  });
+  tabs.listen((message) => toFrame(tabToFrame(message)));
+
+  const api: AsapApi = {
+    __sdk: true,
+    invoke(action, argument) {
+      switch (action) {
+        case "login":
+          if (typeof argument !== "function") throw new TypeError('ZohoDeskAsap.invoke("login", callback): callback must be a function');
+          getToken = argument as LoginCallback;
+          toFrame({ type: PAGE_TO_FRAME.login });
+          return;
+        case "logout":
+          // Forget everything at once, even before the frame has loaded, but first hand the frame
+          // the stored session to revoke: after a silent sign-out (an expired site cookie, then a
+          // reload) this page's storage is the only place that still knows it.
+          getToken = null;
+          revoke(store.load());
+          store.clear();
+          toFrame({ type: PAGE_TO_FRAME.logout });
+          return;
+        case "open":
+          return widget.setOpen(true);
+        case "close":
+          return widget.setOpen(false);
+        default:
+          throw new Error(`ZohoDeskAsap.invoke: unknown action "${String(action)}"`);
+      }
+    },
+  };
+
+  widget.attach();
+  globals.ZohoDeskAsap = api;
+
+  // Run the callbacks queued before the SDK loaded, then call later ones at once.
+  const queued = globals.ZohoDeskAsap__asyncalls ?? [];
+  globals.ZohoDeskAsap__asyncalls = null;
+  globals.ZohoDeskAsapReadyStatus = true;
+  const run = (callback: unknown) => {
+    if (typeof callback === "function") callback();
+  };
+  globals.ZohoDeskAsapReady = run;
+  queued.forEach(run);
+}
+
+start();
