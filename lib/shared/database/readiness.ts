@@ -22,13 +22,14 @@ const CONNECT_FAILURES: Record<string, string> = {
   ETIMEDOUT: "the connection timed out",
 };
 
-function compare(committed: string[], applied: string[], how: string): Readiness {
+/** `applied` is null when the database has no record of migrations at all (no tables yet). */
+function compare(committed: string[], applied: string[] | null, how: string): Readiness {
+  if (applied === null) return { ok: false, problem: `The database has no tables yet: run \`${how}\` first.` };
   const pending = committed.filter((name) => !applied.includes(name));
   const unknown = applied.filter((name) => !committed.includes(name));
   if (unknown.length) {
     return { ok: false, problem: `The database has migrations this code does not know (${unknown.join(", ")}): it belongs to a newer version of the app.` };
   }
-  if (pending.length === committed.length) return { ok: false, problem: `The database has no tables yet: run \`${how}\` first.` };
   if (pending.length) return { ok: false, problem: `The database is missing ${pending.length} migration(s) (${pending.join(", ")}): run \`${how}\`.` };
   return { ok: true };
 }
@@ -59,7 +60,7 @@ async function checkPostgres(databaseUrl: string): Promise<Readiness> {
     const { rows } = await client.query<{ name: string }>(`SELECT name FROM "${POSTGRES_MIGRATIONS_TABLE}"`);
     return compare(committedMigrations("postgres"), rows.map((row) => row.name), "npm run db:migrate");
   } catch (error) {
-    if ((error as { code?: string }).code === "42P01") return compare(committedMigrations("postgres"), [], "npm run db:migrate");
+    if ((error as { code?: string }).code === "42P01") return compare(committedMigrations("postgres"), null, "npm run db:migrate");
     return { ok: false, problem: `The PostgreSQL database answered an error: ${(error as Error).message}` };
   } finally {
     await client.end().catch(() => {});
@@ -72,7 +73,7 @@ function checkSqlite(databaseUrl: string): Readiness {
   const database = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const table = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
-    if (!table) return compare(committedMigrations("sqlite"), [], "npm run db:migrate");
+    if (!table) return compare(committedMigrations("sqlite"), null, "npm run db:migrate");
     const rows = database.prepare("SELECT migration_name AS name, finished_at AS finished, rolled_back_at AS rolledBack FROM _prisma_migrations").all() as Array<{
       name: string;
       finished: unknown;
