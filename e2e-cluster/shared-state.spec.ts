@@ -86,6 +86,25 @@ test.describe("two instances on one database", () => {
     expect(latency).toBeLessThan(/^postgres/.test(cluster.databaseUrl) ? 1_000 : 2_500);
   });
 
+  test("a logout through A ends the chat stream held on B within two seconds", async ({ cluster }) => {
+    const [a, b] = cluster.instances.urls as [string, string];
+    const addon = await newAddon(cluster);
+    const login = await post(a, "login", { addonId: addon.id, token: await addon.sign() });
+    const authorization = `Bearer ${((await login.json()) as { session: { token: string } }).session.token}`;
+    const started = await post(a, "chat/sessions", { message: "Stream me" }, { authorization });
+    const { chat } = (await started.json()) as { chat: { id: string } };
+
+    const stream = await fetch(`${b}${API}/chat/sessions/${chat.id}/events`, { headers: { authorization }, signal: AbortSignal.timeout(20_000) });
+    const reader = stream.body!.getReader();
+    await reader.read(); // open and delivering
+    const loggedOut = Date.now();
+    expect((await fetch(`${a}${API}/logout`, { method: "POST", headers: { authorization } })).status).toBe(204);
+    while (!(await reader.read()).done) {
+      // drain until the server closes the stream
+    }
+    expect(Date.now() - loggedOut).toBeLessThan(2_000);
+  });
+
   test("an Idempotency-Key retried on the other instance replays the first answer", async ({ cluster }) => {
     const [a, b] = cluster.instances.urls as [string, string];
     const addon = await newAddon(cluster);
