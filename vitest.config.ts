@@ -54,7 +54,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,components,prisma,scripts,test}/**/*.test.ts"],
+          include: ["{lib,components,prisma,scripts,test,widget}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
         },
       },

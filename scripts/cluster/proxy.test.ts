@@ -32,13 +32,14 @@ async function upstream(name: string) {
   return { url, seen };
 }
 
-/** A loopback URL where nothing listens: connections are refused. */
+/**
+ * A loopback URL where nothing listens: connections are refused. Port 1 (tcpmux) is never served
+ * here, unlike a port freed a moment ago, which another process may take in between; each call
+ * gets its own loopback address so the URLs differ.
+ */
+let deadHost = 1;
 async function deadUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
+  return `http://127.0.0.${++deadHost}:1`;
 }
 
 const post = (url: string) => fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"subject":"x"}' });
