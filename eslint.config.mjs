@@ -29,12 +29,31 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
-    // The widget is bundled on its own into the browser (public/asap/): nothing of the app goes in.
+    // The widget is bundled on its own into the browser (public/asap/): nothing of the app goes in
+    // but the contract it shares with the site and the Desk.
     files: ["widget/**"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^(@/|(\\.\\./)+(lib|app|components|prisma)(/|$))", message: "The widget imports only from widget/: it is bundled on its own for browsers." }] },
+        {
+          patterns: [
+            {
+              regex: "^(@/(?!lib/contract/)|(\\.\\./)+(lib|app|components|prisma)(/|$))",
+              message: "The widget imports only from widget/ and lib/contract/: it is bundled on its own for browsers.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contract is imported by the site, the Desk and the widget's browser bundle: it stands alone.
+    files: ["lib/contract/**"],
+    ignores: ["lib/contract/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(?!zod$|\\./)", message: "lib/contract imports only zod and its own modules: the site, the Desk and the widget all import it." }] },
       ],
     },
   },

@@ -1,4 +1,4 @@
-import { ASAP_ERROR_CODES } from "@/lib/desk/iam/errors";
+import { errorCodesOf } from "@/lib/contract/errors";
 import type { listLoginEvents } from "@/lib/desk/iam/login-log";
 import { buttonStyles } from "@/components/ui/button-styles";
 
@@ -24,7 +24,7 @@ export function LoginLog({ events, filters }: { events: Events; filters: LoginLo
           <span className="block font-medium text-slate-800">Error code</span>
           <select name="code" defaultValue={filters.code ?? ""} className="mt-1 rounded-lg border border-slate-300 px-2 py-1.5">
             <option value="">Any</option>
-            {ASAP_ERROR_CODES.map((code) => (
+            {errorCodesOf("desk").map((code) => (
               <option key={code} value={code}>
                 {code}
               </option>

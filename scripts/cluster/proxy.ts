@@ -10,6 +10,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { createProxyServer } from "http-proxy-3";
+import { errorBody } from "@/lib/contract/error-body";
+import { httpStatus } from "@/lib/contract/errors";
 
 export type ProxyOptions = {
   /** Base URLs of the instances, e.g. http://127.0.0.1:3001. */
@@ -65,8 +67,8 @@ function badGateway(response: ServerResponse, message: string) {
     response.destroy(); // mid-stream: the client sees the cut, not a spliced error
     return;
   }
-  response.writeHead(502, { "Content-Type": "application/json", "Cache-Control": "no-store" });
-  response.end(JSON.stringify({ error: { code: "BAD_GATEWAY", message, hint: "An app instance is down or restarting; retry in a moment." } }));
+  response.writeHead(httpStatus("proxy", "BAD_GATEWAY"), { "Content-Type": "application/json", "Cache-Control": "no-store" });
+  response.end(JSON.stringify(errorBody("BAD_GATEWAY", message, "An app instance is down or restarting; retry in a moment.")));
 }
 
 export async function startProxy({ upstreams: urls, port = 0, refusedCooldownMs = 2_000, log = () => {} }: ProxyOptions): Promise<RunningProxy> {

@@ -1,5 +1,7 @@
 import "server-only";
 import type { z } from "zod";
+import { errorBody } from "@/lib/contract/error-body";
+import { httpStatus } from "@/lib/contract/errors";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { logError } from "@/lib/shared/log-error";
 import { findIllFormed, ILL_FORMED_HINT } from "@/lib/shared/unicode";
@@ -26,7 +28,7 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
   } catch (error) {
     if (error instanceof AsapError) return errorResponse(error);
     logError("[desk api] unexpected error:", error);
-    return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on the Desk.", hint: "Retry in a moment." } }, { status: 500, headers: NO_STORE });
+    return Response.json(errorBody("INTERNAL", "Something went wrong on the Desk.", "Retry in a moment."), { status: httpStatus("desk", "INTERNAL"), headers: NO_STORE });
   }
 }
 

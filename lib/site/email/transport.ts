@@ -1,5 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import type { ErrorCodeOf } from "@/lib/contract/errors";
 import { env } from "@/lib/shared/env";
 import { logError } from "@/lib/shared/log-error";
 
@@ -9,7 +10,7 @@ export type MailMessage = { to: string; subject: string; text: string; html: str
 /** The mail could not be handed to the SMTP server. The cause is logged; users hear a generic message. */
 export class MailNotSentError extends Error {
   override name = "MailNotSentError";
-  readonly code = "MAIL_NOT_SENT";
+  readonly code: ErrorCodeOf<"site"> = "MAIL_NOT_SENT";
 }
 
 // One transport (and its connection settings) per process, reused across hot reloads like the db client.

@@ -1,4 +1,5 @@
 import "server-only";
+import { readErrorBody } from "@/lib/contract/error-body";
 import { env } from "@/lib/shared/env";
 
 /**
@@ -8,7 +9,8 @@ import { env } from "@/lib/shared/env";
 export class DeskApiError extends Error {
   override name = "DeskApiError";
   constructor(
-    readonly status: number,
+    /** The Desk's HTTP status; null when it never answered (DESK_UNREACHABLE). */
+    readonly status: number | null,
     readonly code: string,
     message: string,
   ) {
@@ -28,9 +30,12 @@ export async function deskApi<T>(path: string, { bearer, headers, ...init }: Des
       signal: init.signal ?? AbortSignal.timeout(5_000),
     });
   } catch {
-    throw new DeskApiError(503, "DESK_UNREACHABLE", "The help desk could not be reached.");
+    throw new DeskApiError(null, "DESK_UNREACHABLE", "The help desk could not be reached.");
   }
-  const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-  if (!response.ok) throw new DeskApiError(response.status, body?.error?.code ?? "INTERNAL", body?.error?.message ?? `The help desk answered ${response.status}.`);
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = readErrorBody(body);
+    throw new DeskApiError(response.status, error?.code ?? "INTERNAL", error?.message ?? `The help desk answered ${response.status}.`);
+  }
   return body as T;
 }

@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
+import { NO_STORE, refuse } from "@/lib/site/asap/api-guard";
 import { issueAsapToken } from "@/lib/site/asap/issue-token";
 import { redeemUserToken } from "@/lib/site/asap/user-tokens";
 
-const NO_STORE = { "Cache-Control": "no-store" };
 const REASONS = {
   unknown: "The user token is not one this site issued.",
   expired: "The user token has expired; the widget asks for a fresh one.",
@@ -17,14 +17,14 @@ const REASONS = {
 export async function GET(request: NextRequest) {
   const userToken = request.nextUrl.searchParams.get("user_token") ?? "";
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(userToken)) {
-    return Response.json({ error: { code: "VALIDATION_FAILED", message: "user_token is missing or malformed." } }, { status: 400, headers: NO_STORE });
+    return refuse("VALIDATION_FAILED", "user_token is missing or malformed.", "Pass the user token the site issued, as ?user_token=….");
   }
   const redemption = await redeemUserToken(userToken);
   if (!redemption.ok) {
-    return Response.json({ error: { code: "USER_TOKEN_INVALID", message: REASONS[redemption.reason] } }, { status: 401, headers: NO_STORE });
+    return refuse("USER_TOKEN_INVALID", REASONS[redemption.reason], "The widget asks the site for a fresh user token.");
   }
   if (!redemption.user.emailVerified) {
-    return Response.json({ error: { code: "EMAIL_NOT_VERIFIED", message: "The user has not verified their email address." } }, { status: 403, headers: NO_STORE });
+    return refuse("EMAIL_NOT_VERIFIED", "The user has not verified their email address.", "The user confirms it through the link the site emailed them.");
   }
   const { token } = await issueAsapToken(redemption.user);
   return new Response(token, { headers: { "Content-Type": "text/plain; charset=utf-8", ...NO_STORE } });
