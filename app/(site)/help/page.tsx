@@ -36,7 +36,7 @@ export default async function HelpPage({ searchParams }: { searchParams: Promise
             aria-current={c.slug === categorySlug ? "page" : undefined}
             className="rounded-full border border-slate-200 bg-white px-3 py-1 text-sm text-slate-700 hover:border-brand-500 aria-[current=page]:border-brand-600 aria-[current=page]:text-brand-700"
           >
-            {c.name} <span className="text-slate-400">{c.articleCount}</span>
+            {c.name} <span className="text-slate-500">{c.articleCount}</span>
           </Link>
         ))}
       </nav>

@@ -10,7 +10,7 @@ export function ArticleList({ articles, empty }: { articles: ArticleSummary[]; e
           <Link href={`/help/articles/${article.slug}`} className="block px-5 py-4 hover:bg-slate-50">
             <span className="font-medium text-slate-900">{article.title}</span>
             <span className="mt-0.5 block text-sm text-slate-600">{article.summary}</span>
-            <span className="mt-1 block text-xs text-slate-400">{article.category.name}</span>
+            <span className="mt-1 block text-xs text-slate-500">{article.category.name}</span>
           </Link>
         </li>
       ))}

@@ -52,7 +52,7 @@ export default async function MyTicketsPage({ searchParams }: { searchParams: Pr
             <li key={ticket.id}>
               <Link href={`/help/tickets/${ticket.number}`} className="flex items-center justify-between gap-4 px-5 py-4 hover:bg-slate-50">
                 <span>
-                  <span className="text-sm text-slate-400">#{ticket.number}</span> <span className="font-medium">{ticket.subject}</span>
+                  <span className="text-sm text-slate-500">#{ticket.number}</span> <span className="font-medium">{ticket.subject}</span>
                   <span className="block text-xs text-slate-500">
                     Updated {date.format(new Date(ticket.updatedAt))}
                     {ticket.identityVerified ? null : <span className="text-amber-700"> · {GUEST_SUBMISSION}</span>}

@@ -28,7 +28,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold tracking-tight">
-          <span className="text-slate-400">#{ticket.number}</span> {ticket.subject}
+          <span className="text-slate-500">#{ticket.number}</span> {ticket.subject}
         </h1>
         <TicketStatus status={ticket.status} />
       </div>

@@ -29,7 +29,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ nu
           </Link>
         </p>
         <h1 className="mt-1 text-2xl font-bold tracking-tight">
-          <span className="text-slate-400">#{ticket.number}</span> {ticket.subject}
+          <span className="text-slate-500">#{ticket.number}</span> {ticket.subject}
         </h1>
         <div className="mt-6 space-y-4" aria-label="Thread" role="region">
           <article className="rounded-xl border border-slate-200 bg-white p-4">

@@ -1,0 +1,69 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, signInThroughApi, test } from "./fixtures";
+import { DeskPortal, DESK_AGENT } from "./pages/desk-portal";
+
+// Every page, checked by axe-core in the real browser: no serious or critical violation (WCAG 2.1 AA
+// rules, colour contrast included). The widget frame is another document, checked in its own states.
+async function expectNoSeriousViolations(page: Page, scope: "page" | "widget" = "page") {
+  const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+  const results = await (scope === "page" ? builder.exclude("#asap-frame") : builder.include("#asap-frame")).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(
+    serious.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+    `axe on ${page.url()}`,
+  ).toEqual([]);
+}
+
+test.describe("accessibility", () => {
+  for (const path of ["/", "/pricing", "/sign-in", "/sign-up", "/help", "/help/articles/create-your-first-app", "/desk/sign-in"]) {
+    test(`${path} has no serious or critical axe violations`, async ({ page }) => {
+      await page.goto(path);
+      await expectNoSeriousViolations(page);
+    });
+  }
+
+  test("the signed-in site pages have none either", async ({ page, account }) => {
+    await signInThroughApi(page, account);
+    for (const path of ["/dashboard", "/account", "/help/tickets"]) {
+      await page.goto(path);
+      await expectNoSeriousViolations(page);
+    }
+  });
+
+  test("the portal has none either", async ({ page, deskAdmin }) => {
+    await deskAdmin.openAddon("addon_demo");
+    await expectNoSeriousViolations(page);
+    for (const path of ["/desk/admin", "/desk/admin/debugger", "/desk/admin/addons/addon_demo/migration"]) {
+      await page.goto(path);
+      await expectNoSeriousViolations(page);
+    }
+  });
+
+  test("the agent console has none either", async ({ page }) => {
+    await new DeskPortal(page).signIn(DESK_AGENT);
+    await expect(page).toHaveURL(/\/desk\/agent$/);
+    for (const path of ["/desk/agent", "/desk/agent/chats"]) {
+      await page.goto(path);
+      await expectNoSeriousViolations(page);
+    }
+  });
+
+  test("the open widget has none, as a guest in every tab and signed in", async ({ page, widget, account }) => {
+    await page.goto("/help");
+    await widget.open();
+    await widget.expectGuest();
+    for (const tab of ["Home", "Articles", "Tickets", "Community", "Chat"]) {
+      await widget.frame.getByRole("button", { name: tab, exact: true }).first().click();
+      await expectNoSeriousViolations(page, "widget");
+    }
+    await signInThroughApi(page, account);
+    await page.goto("/dashboard");
+    await widget.open();
+    await widget.expectSignedInAs(account.name, account.email);
+    for (const tab of ["Home", "Tickets", "Chat"]) {
+      await widget.frame.getByRole("button", { name: tab, exact: true }).first().click();
+      await expectNoSeriousViolations(page, "widget");
+    }
+  });
+});
