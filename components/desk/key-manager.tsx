@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
+import { isKeyLive, keyState } from "@/lib/contract/key-liveness";
 import { generateKeyAction, revokeKeyAction, rotateKeyAction, type KeyActionState } from "@/lib/desk/portal/actions";
 import type { AddonDetail } from "@/lib/desk/addons/admin";
 import type { NewKey } from "@/lib/desk/keys/admin";
@@ -10,11 +11,12 @@ import { SubmitButton } from "@/components/ui/submit-button";
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
-function keyState(key: AddonDetail["keys"][number], now: number): { label: string; live: boolean } {
-  if (key.revokedAt) return { label: `Revoked ${dateTime.format(key.revokedAt)}`, live: false };
-  if (key.expiresAt && key.expiresAt.getTime() <= now) return { label: `Rotated out ${dateTime.format(key.expiresAt)}`, live: false };
-  if (key.expiresAt) return { label: `Rotating: works until ${dateTime.format(key.expiresAt)}`, live: true };
-  return { label: "Live", live: true };
+function keyLabel(key: AddonDetail["keys"][number], now: Date): string {
+  const state = keyState(key, now);
+  if (state.phase === "revoked") return `Revoked ${dateTime.format(state.at)}`;
+  if (state.phase === "rotated out") return `Rotated out ${dateTime.format(state.at)}`;
+  if (state.phase === "rotating") return `Rotating: works until ${dateTime.format(state.until)}`;
+  return "Live";
 }
 
 /** The new secret, shown exactly once: the Desk keeps only its sealed copy and fingerprint. */
@@ -56,7 +58,7 @@ function RevealedSecret({ newKey, envNames, onDone }: { newKey: NewKey; envNames
 export type KeyEnvNames = { kid: string; secret: string };
 
 export function KeyManager({ addon, envNames }: { addon: AddonDetail; envNames: KeyEnvNames }) {
-  const now = addon.readAt.getTime();
+  const now = addon.readAt;
   const [revealed, setRevealed] = useState<NewKey | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -65,7 +67,8 @@ export function KeyManager({ addon, envNames }: { addon: AddonDetail; envNames: 
     if (result.newKey) setRevealed(result.newKey);
     return result;
   }, {} as KeyActionState);
-  const liveKeys = addon.keys.filter((key) => keyState(key, now).live && !key.expiresAt);
+  // A rotating key already has its successor.
+  const rotatable = addon.keys.filter((key) => keyState(key, now).phase === "live");
 
   return (
     <div className="space-y-4">
@@ -86,15 +89,14 @@ export function KeyManager({ addon, envNames }: { addon: AddonDetail; envNames: 
         </thead>
         <tbody className="divide-y divide-slate-100">
           {addon.keys.map((key) => {
-            const state = keyState(key, now);
             return (
               <tr key={key.kid}>
                 <td className="py-2 font-mono">{key.kid}</td>
                 <td className="py-2 font-mono">{key.fingerprint}</td>
                 <td className="py-2">{dateTime.format(key.createdAt)}</td>
-                <td className="py-2">{state.label}</td>
+                <td className="py-2">{keyLabel(key, now)}</td>
                 <td className="py-2 text-right">
-                  {state.live ? (
+                  {isKeyLive(key, now) ? (
                     <button
                       type="button"
                       disabled={pending}
@@ -131,12 +133,12 @@ export function KeyManager({ addon, envNames }: { addon: AddonDetail; envNames: 
         >
           Generate signing key
         </button>
-        {liveKeys.length ? (
+        {rotatable.length ? (
           <form action={rotate} className="flex flex-wrap items-end gap-2">
             <label className="text-sm">
               <span className="block font-medium text-slate-800">Rotate key</span>
               <select name="kid" className="mt-1 rounded-lg border border-slate-300 px-2 py-2 font-mono text-sm">
-                {liveKeys.map((key) => (
+                {rotatable.map((key) => (
                   <option key={key.kid} value={key.kid}>
                     {key.kid}
                   </option>

@@ -1,4 +1,5 @@
 import "server-only";
+import { liveKeyWhere } from "@/lib/contract/key-liveness";
 import { recordAudit } from "@/lib/desk/audit";
 import type { PortalAgent } from "@/lib/desk/portal/agent-session";
 import type { AddonSettings } from "@/lib/desk/portal/schemas";
@@ -9,13 +10,12 @@ import { addonSummary } from "./select";
 /** The portal's add-on data: reads for its pages and audited writes for its forms. */
 
 export function listAddons() {
-  const now = new Date();
   return db.asapAddon.findMany({
     orderBy: { createdAt: "asc" },
     select: {
       ...addonSummary,
       _count: {
-        select: { keys: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }, loginEvents: true },
+        select: { keys: { where: liveKeyWhere(new Date()) }, loginEvents: true },
       },
     },
   });

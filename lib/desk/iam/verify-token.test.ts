@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { SignJWT, base64url } from "jose";
 import { beforeEach, describe, expect, it } from "vitest";
+import { isKeyLive } from "@/lib/contract/key-liveness";
 import { importHmacKey, type KeyRing, type RingKey } from "@/lib/desk/keys/key-ring";
 import { AsapError, type AsapErrorCode } from "./errors";
 import { verifyAsapToken, type CheckOutcome, type VerifyOptions } from "./verify-token";
@@ -26,7 +27,7 @@ function ring(specs: KeySpec[]): KeyRing {
       return spec ? toKey(spec) : null;
     },
     async live(now) {
-      return specs.filter((s) => !s.revokedAt && (!s.expiresAt || s.expiresAt > now)).map(toKey);
+      return specs.map(toKey).filter((key) => isKeyLive(key, now));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { compactVerify, errors as joseErrors } from "jose";
+import { keyState } from "@/lib/contract/key-liveness";
 import type { KeyRing, RingKey } from "@/lib/desk/keys/key-ring";
 import { checkClock, checkWindow, MAX_VALIDITY_MS, readClaims, type AsapClaims } from "./claims";
 import { AsapError } from "./errors";
@@ -79,13 +80,14 @@ async function selectKeys(keys: KeyRing, kid: string | undefined, now: Date): Pr
   if (!key) {
     throw new AsapError("KEY_NOT_FOUND", `No signing key of this add-on has kid "${kid}".`, "Use the key id shown in the portal for this add-on, or leave kid out.");
   }
-  if (key.revokedAt) {
-    throw new AsapError("KEY_REVOKED", `The key "${kid}" was revoked at ${key.revokedAt.toISOString()}.`, "Sign with the add-on's current key: generate one in the portal if none is live.");
+  const state = keyState(key, now);
+  if (state.phase === "revoked") {
+    throw new AsapError("KEY_REVOKED", `The key "${kid}" was revoked at ${state.at.toISOString()}.`, "Sign with the add-on's current key: generate one in the portal if none is live.");
   }
-  if (key.expiresAt && key.expiresAt <= now) {
+  if (state.phase === "rotated out") {
     throw new AsapError(
       "KEY_REVOKED",
-      `The key "${kid}" was rotated out; it stopped working at ${key.expiresAt.toISOString()}.`,
+      `The key "${kid}" was rotated out; it stopped working at ${state.at.toISOString()}.`,
       "Deploy the new key (ASAP_JWT_SECRET and ASAP_JWT_KID) that replaced it.",
     );
   }

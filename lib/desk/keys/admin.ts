@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { liveKeyWhere } from "@/lib/contract/key-liveness";
 import { recordAudit } from "@/lib/desk/audit";
 import type { PortalAgent } from "@/lib/desk/portal/agent-session";
 import { transaction } from "@/lib/shared/transaction";
@@ -40,8 +41,9 @@ export async function rotateKey(addonId: string, oldKid: string, overlapSeconds:
   const key = newKeyMaterial();
   const retiresAt = new Date(Date.now() + overlapSeconds * 1000);
   await transaction(async (tx) => {
+    // Live still when the overlap ends: a key already retiring sooner keeps its own end.
     const retired = await tx.asapKey.updateMany({
-      where: { addonId, kid: oldKid, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: retiresAt } }] },
+      where: { addonId, kid: oldKid, ...liveKeyWhere(retiresAt) },
       data: { expiresAt: retiresAt },
     });
     if (retired.count !== 1) throw new KeyStateError(`Key ${oldKid} is not a live key of this add-on.`);
@@ -60,7 +62,8 @@ export async function rotateKey(addonId: string, oldKid: string, overlapSeconds:
 
 export async function revokeKey(addonId: string, kid: string, actor: PortalAgent): Promise<void> {
   await transaction(async (tx) => {
-    const revoked = await tx.asapKey.updateMany({ where: { addonId, kid, revokedAt: null }, data: { revokedAt: new Date() } });
+    const now = new Date();
+    const revoked = await tx.asapKey.updateMany({ where: { addonId, kid, ...liveKeyWhere(now) }, data: { revokedAt: now } });
     if (revoked.count !== 1) throw new KeyStateError(`Key ${kid} is not a live key of this add-on.`);
     await recordAudit(tx, { actorId: actor.id, action: "key.revoke", target: `addon:${addonId}/key:${kid}`, detail: `Revoked ${kid}: refused from now on` });
   });

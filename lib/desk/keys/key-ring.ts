@@ -1,4 +1,5 @@
 import "server-only";
+import { liveKeyWhere } from "@/lib/contract/key-liveness";
 import type { PrismaClient } from "@/lib/shared/prisma-client";
 import { openSecret } from "./secret-box";
 
@@ -15,7 +16,7 @@ export type RingKey = {
 
 export interface KeyRing {
   find(kid: string): Promise<RingKey | null>;
-  /** Keys neither revoked nor past their rotation expiry, newest first. */
+  /** The live keys (lib/contract/key-liveness), newest first. */
   live(now: Date): Promise<RingKey[]>;
 }
 
@@ -58,7 +59,7 @@ export function databaseKeyRing(prisma: PrismaClient, addonId: string, masterKey
     },
     async live(now) {
       const rows = await prisma.asapKey.findMany({
-        where: { addonId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+        where: { addonId, ...liveKeyWhere(now) },
         select: columns,
         orderBy: { createdAt: "desc" },
       });

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { isKeyLive, keyState, type KeyDates } from "@/lib/contract/key-liveness";
 import { db } from "@/lib/shared/db";
 
 /**
@@ -30,7 +31,7 @@ type SessionRow = {
   flow: string;
   expiresAt: Date;
   revokedAt: Date | null;
-  key: { revokedAt: Date | null; expiresAt: Date | null } | null;
+  key: KeyDates | null;
   addon: { authMode: string; newFlowEnabled: boolean; legacyFlowEnabled: boolean };
 };
 
@@ -41,7 +42,7 @@ export function isSessionLive(session: SessionRow, now = new Date()): boolean {
   if (addon.authMode !== "jwt") return false;
   if (!(session.flow === "legacy" ? addon.legacyFlowEnabled : addon.newFlowEnabled)) return false;
   // Sessions from before sessions were bound to a key have none; they end by their own expiry.
-  if (key && (key.revokedAt || (key.expiresAt && key.expiresAt <= now))) return false;
+  if (key && !isKeyLive(key, now)) return false;
   return true;
 }
 
@@ -68,10 +69,11 @@ export async function findSession(bearer: string) {
  * changes (its own end, or its key's rotation end), or null when it is no longer live.
  */
 export async function sessionLiveUntil(sessionId: string): Promise<Date | null> {
+  const now = new Date();
   const session = await db.asapSession.findUnique({ where: { id: sessionId }, select: liveness });
-  if (!session || !isSessionLive(session)) return null;
-  const keyEnd = session.key?.expiresAt;
-  return keyEnd && keyEnd < session.expiresAt ? keyEnd : session.expiresAt;
+  if (!session || !isSessionLive(session, now)) return null;
+  const key = session.key && keyState(session.key, now);
+  return key?.phase === "rotating" && key.until < session.expiresAt ? key.until : session.expiresAt;
 }
 
 /** Revokes the session a bearer names; true if there was a live one. */

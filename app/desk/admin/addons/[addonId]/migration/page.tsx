@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { isKeyLive } from "@/lib/contract/key-liveness";
 import { getAddon } from "@/lib/desk/addons/admin";
 import { getFlowStats } from "@/lib/desk/iam/flow-stats";
 import { listLoginEvents } from "@/lib/desk/iam/login-log";
@@ -23,8 +24,7 @@ export default async function MigrationPage({ params }: { params: Promise<{ addo
     getFlowStats(addon.id, addon.readAt),
     listLoginEvents(addon.id, { flow: "legacy", code: "LEGACY_ENDPOINT_FAILED", take: 1 }),
   ]);
-  const now = addon.readAt.getTime();
-  const hasLiveKey = addon.keys.some((key) => !key.revokedAt && (!key.expiresAt || key.expiresAt.getTime() > now));
+  const hasLiveKey = addon.keys.some((key) => isKeyLive(key, addon.readAt));
   const newFlowWorks = addon.newFlowEnabled && stats.new.succeeded > 0;
   const newFlowLeads = newFlowWorks && stats.new.succeeded >= stats.legacy.succeeded;
 
