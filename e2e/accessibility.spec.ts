@@ -67,3 +67,22 @@ test.describe("accessibility", () => {
     }
   });
 });
+
+test.describe("the widget by keyboard", () => {
+  test("opens with the launcher, takes focus, closes with Escape and gives focus back to the launcher", async ({ page, widget }) => {
+    await page.goto("/pricing");
+    await expect(widget.launcher).toBeVisible();
+    await widget.launcher.focus();
+    await page.keyboard.press("Enter");
+    await expect(widget.launcher).toHaveAttribute("aria-expanded", "true");
+    await widget.expectGuest();
+    // Focus is inside the frame: typing reaches its search box.
+    await widget.frame.getByRole("searchbox").or(widget.frame.getByRole("textbox")).first().focus();
+    await page.keyboard.press("Escape");
+    await expect(widget.launcher).toHaveAttribute("aria-expanded", "false");
+    await expect(widget.launcher).toBeFocused();
+    // No trap: Tab moves on from the launcher.
+    await page.keyboard.press("Shift+Tab");
+    await expect(widget.launcher).not.toBeFocused();
+  });
+});

@@ -24,7 +24,13 @@ const page = windowPort<PageToFramePayloads, FrameToPagePayloads>({
 // they rendered is the one they use.
 const bearer = () => (signedIn(session.state) ? (session.state.session?.token ?? null) : null);
 const views = createViews({ api: helpApi(bearer), signedIn: () => signedIn(session.state), bearer, rerender: () => shell.renderView() });
-const shell = createShell({ title: config.addonName, onClose: () => page.post({ type: FRAME_TO_PAGE.close }), views });
+const closeWidget = () => page.post({ type: FRAME_TO_PAGE.close });
+const shell = createShell({ title: config.addonName, onClose: closeWidget, views });
+// The dialog pattern: Escape closes the panel from anywhere inside it, and the page then puts focus
+// back on the launcher.
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && !event.defaultPrevented) closeWidget();
+});
 const session = createSessionController(
   { authMode: config.authMode },
   {
