@@ -53,7 +53,7 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^(?!zod$|\\./)", message: "lib/contract imports only zod and its own modules: the site, the Desk and the widget all import it." }] },
+        { patterns: [{ regex: "^(?!zod$|\\./|@/lib/contract/)", message: "lib/contract imports only zod and its own modules: the site, the Desk and the widget all import it." }] },
       ],
     },
   },

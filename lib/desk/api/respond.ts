@@ -2,13 +2,15 @@ import "server-only";
 import type { z } from "zod";
 import { errorBody } from "@/lib/contract/error-body";
 import { httpStatus } from "@/lib/contract/errors";
+import type { Jsonable } from "@/lib/contract/json";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { logError } from "@/lib/shared/log-error";
 import { findIllFormed, ILL_FORMED_HINT } from "@/lib/shared/unicode";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export function json(body: unknown, status = 200): Response {
+/** An answer of the wire type W (lib/contract/desk-api), which every call names: `json<TicketAnswer>(…)`. */
+export function json<W = never>(body: NoInfer<Jsonable<W>>, status = 200): Response {
   return Response.json(body, { status, headers: NO_STORE });
 }
 

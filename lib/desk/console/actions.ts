@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
-import { db } from "@/lib/shared/db";
+import { assignTicketToMe, endChat, replyToChat, replyToTicket, setTicketStatus } from "./writes";
 
-/** The agent console's writes: reply (public or private note), status, assignment, chat replies. */
+/** The agent console's forms: parse, one audited write from ./writes, revalidate. */
 export type ConsoleState = { message?: string; ok?: boolean };
 
 const replySchema = z.object({
@@ -18,11 +18,7 @@ export async function replyToTicketAction(ticketId: string, number: number, _pre
   const parsed = replySchema.safeParse({ body: form.get("body") ?? "", visibility: form.get("visibility") ?? "public" });
   if (!parsed.success) return { message: parsed.error.issues[0]?.message };
   const isPublic = parsed.data.visibility === "public";
-  await db.$transaction([
-    db.ticketComment.create({ data: { ticketId, agentId: agent.id, body: parsed.data.body, isPublic, identityVerified: true } }),
-    // A public answer hands the ticket back to the customer; a note changes nothing they see.
-    db.ticket.update({ where: { id: ticketId }, data: isPublic ? { status: "on_hold", assigneeId: agent.id } : { updatedAt: new Date() } }),
-  ]);
+  await replyToTicket(agent, ticketId, { body: parsed.data.body, isPublic });
   revalidatePath(`/desk/agent/tickets/${number}`);
   return { ok: true, message: isPublic ? "Reply sent to the customer." : "Private note added." };
 }
@@ -30,15 +26,15 @@ export async function replyToTicketAction(ticketId: string, number: number, _pre
 const statusSchema = z.enum(["open", "on_hold", "closed"]);
 
 export async function setTicketStatusAction(ticketId: string, number: number, form: FormData): Promise<void> {
-  await requireAgent();
+  const agent = await requireAgent();
   const status = statusSchema.parse(form.get("status"));
-  await db.ticket.update({ where: { id: ticketId }, data: { status, closedAt: status === "closed" ? new Date() : null } });
+  await setTicketStatus(agent, ticketId, status);
   revalidatePath(`/desk/agent/tickets/${number}`);
 }
 
 export async function assignToMeAction(ticketId: string, number: number): Promise<void> {
   const agent = await requireAgent();
-  await db.ticket.update({ where: { id: ticketId }, data: { assigneeId: agent.id } });
+  await assignTicketToMe(agent, ticketId);
   revalidatePath(`/desk/agent/tickets/${number}`);
 }
 
@@ -48,16 +44,13 @@ export async function replyToChatAction(chatId: string, _prev: ConsoleState, for
   const agent = await requireAgent();
   const parsed = chatReplySchema.safeParse(form.get("body") ?? "");
   if (!parsed.success) return { message: parsed.error.issues[0]?.message };
-  await db.$transaction([
-    db.chatMessage.create({ data: { sessionId: chatId, agentId: agent.id, body: parsed.data } }),
-    db.chatSession.update({ where: { id: chatId }, data: { status: "active" } }),
-  ]);
+  await replyToChat(agent, chatId, parsed.data);
   revalidatePath(`/desk/agent/chats/${chatId}`);
   return { ok: true };
 }
 
 export async function endChatAction(chatId: string): Promise<void> {
-  await requireAgent();
-  await db.chatSession.update({ where: { id: chatId }, data: { status: "ended", endedAt: new Date() } });
+  const agent = await requireAgent();
+  await endChat(agent, chatId);
   revalidatePath("/desk/agent/chats");
 }

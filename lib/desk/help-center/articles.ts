@@ -1,4 +1,5 @@
 import "server-only";
+import type { ArticleListQuery } from "@/lib/contract/desk-api/articles";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
 import { transaction } from "@/lib/shared/transaction";
@@ -26,9 +27,7 @@ export async function listCategories() {
   return categories.map(({ _count, ...category }) => ({ ...category, articleCount: _count.articles }));
 }
 
-export type ArticleQuery = { category?: string; q?: string; page: number; pageSize: number };
-
-export async function listArticles({ category, q, page, pageSize }: ArticleQuery) {
+export async function listArticles({ category, q, page, pageSize }: ArticleListQuery) {
   if (q) {
     const ids = await searchArticleIds(q, 50);
     const rows = await db.article.findMany({

@@ -1,4 +1,5 @@
 import "server-only";
+import { MESSAGE_EVENT } from "@/lib/contract/desk-api/chat";
 import type { Caller } from "@/lib/desk/api/caller";
 import { sessionLiveUntil } from "@/lib/desk/sessions/asap-sessions";
 import { messagesAfter } from "./chat";
@@ -37,7 +38,7 @@ export function chatEventStream(caller: Caller, chatId: string, lastId: string |
           // Listen before reading, so a message written in between still wakes us.
           const wake = chatEvents.next(chatId, Math.max(0, Math.min(HEARTBEAT_MS, until - Date.now() + 50)));
           for (const message of await messagesAfter(chatId, after)) {
-            send(`event: message\nid: ${message.id}\ndata: ${JSON.stringify(message)}\n\n`);
+            send(`event: ${MESSAGE_EVENT}\nid: ${message.id}\ndata: ${JSON.stringify(message)}\n\n`);
             after = message.id;
           }
           if (Date.now() - lastBeat > HEARTBEAT_MS) {

@@ -1,5 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import type { ChatMessage, NewChat } from "@/lib/contract/desk-api/chat";
+import type { Jsonable } from "@/lib/contract/json";
 import type { Caller } from "@/lib/desk/api/caller";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
@@ -15,11 +17,15 @@ const notFound = () => new AsapError("NOT_FOUND", "There is no such chat.", "Sta
 
 const messageView = { id: true, body: true, createdAt: true, agent: { select: { name: true } } } as const;
 type MessageRow = { id: string; body: string; createdAt: Date; agent: { name: string } | null };
-const toMessage = (m: MessageRow) => ({ id: m.id, body: m.body, createdAt: m.createdAt, from: m.agent ? { kind: "agent", name: m.agent.name } : { kind: "visitor" } });
+const toMessage = (m: MessageRow) =>
+  ({
+    id: m.id,
+    body: m.body,
+    createdAt: m.createdAt,
+    from: m.agent ? { kind: "agent", name: m.agent.name } : { kind: "visitor" },
+  }) satisfies Jsonable<ChatMessage>;
 
-export type ChatMessage = ReturnType<typeof toMessage>;
-
-export async function startChat(caller: Caller, input: { name?: string; email?: string; message: string }) {
+export async function startChat(caller: Caller, input: NewChat) {
   if (caller.kind === "anonymous") await spendGuestSubmission(caller.clientIp, input.email);
   const visitorToken = caller.kind === "anonymous" ? randomBytes(32).toString("base64url") : null;
   const chat = await db.chatSession.create({
@@ -51,7 +57,7 @@ export async function sendVisitorMessage(caller: Caller, chatId: string, body: s
 }
 
 /** Messages after a given one (by its id), oldest first; all of them without `afterId`. */
-export async function messagesAfter(chatId: string, afterId: string | null): Promise<ChatMessage[]> {
+export async function messagesAfter(chatId: string, afterId: string | null) {
   const after = afterId ? await db.chatMessage.findFirst({ where: { id: afterId, sessionId: chatId }, select: { createdAt: true, id: true } }) : null;
   const rows = await db.chatMessage.findMany({
     where: {

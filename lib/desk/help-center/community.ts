@@ -1,12 +1,12 @@
 import "server-only";
 import { isMissingReference } from "@/lib/shared/db-errors";
+import type { NewPost, PostListQuery } from "@/lib/contract/desk-api/community";
 import type { Caller } from "@/lib/desk/api/caller";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
 import { transaction } from "@/lib/shared/transaction";
 
 /** The user community (DESIGN §4): anyone reads; signed-in contacts post, reply, like and follow. */
-export type PostType = "question" | "idea" | "discussion";
 
 const notFound = () => new AsapError("NOT_FOUND", "There is no such post.", "Check the link.");
 
@@ -21,9 +21,7 @@ export async function listTopics() {
   return topics.map(({ _count, ...topic }) => ({ ...topic, postCount: _count.posts }));
 }
 
-export type PostQuery = { topic?: string; type?: PostType | "announcement"; page: number; pageSize: number };
-
-export async function listPosts(caller: Caller, { topic, type, page, pageSize }: PostQuery) {
+export async function listPosts(caller: Caller, { topic, type, page, pageSize }: PostListQuery) {
   const where = { ...(topic ? { topic: { slug: topic } } : {}), ...(type ? { type } : {}) };
   const me = caller.kind === "contact" ? caller.contact.id : null;
   const [posts, total] = await Promise.all([
@@ -90,7 +88,7 @@ export async function readPost(caller: Caller, postId: string) {
   };
 }
 
-export async function createPost(contactId: string, input: { topic: string; type: PostType; title: string; body: string }) {
+export async function createPost(contactId: string, input: NewPost) {
   const topic = await db.communityTopic.findUnique({ where: { slug: input.topic }, select: { id: true } });
   if (!topic) throw new AsapError("VALIDATION_FAILED", `There is no topic "${input.topic}".`, "Pick one of the community's topics.");
   return transaction(async (tx) => {

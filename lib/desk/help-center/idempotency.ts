@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Prisma } from "@prisma/client";
+import type { Jsonable } from "@/lib/contract/json";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
 import { transaction } from "@/lib/shared/transaction";
@@ -12,7 +13,8 @@ import { isUniqueViolation } from "@/lib/shared/db-errors";
  * for the first to commit, then finds its record and gets the original answer, so a retry never
  * creates a second resource. The same key with another body is refused (422).
  */
-export type StoredResponse = { status: number; body: unknown };
+/** An answer to store and replay: its status, and a body of the wire type W (lib/contract/desk-api). */
+export type StoredResponse<W> = { status: number; body: Jsonable<W> };
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 const TTL_MS = 24 * 60 * 60 * 1000;
@@ -37,12 +39,12 @@ export function readIdempotencyKey(headers: Headers): string | null {
   return key;
 }
 
-export async function idempotent(
+export async function idempotent<W = never>(
   scope: string,
   key: string | null,
   request: unknown,
-  work: (tx: Prisma.TransactionClient) => Promise<StoredResponse>,
-): Promise<StoredResponse & { replayed: boolean }> {
+  work: (tx: Prisma.TransactionClient) => Promise<StoredResponse<NoInfer<W>>>,
+): Promise<StoredResponse<W> & { replayed: boolean }> {
   if (key === null) return { ...(await transaction(work)), replayed: false };
   const requestHash = createHash("sha256").update(canonical(request)).digest("hex");
   try {
@@ -60,16 +62,18 @@ export async function idempotent(
     if (!isUniqueViolation(error)) throw error;
     const existing = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } });
     if (!existing) throw error; // another unique constraint of the work itself: the caller's to handle
-    return replay(existing, requestHash);
+    return replay<W>(existing, requestHash);
   }
 }
 
-function replay(existing: { requestHash: string; responseStatus: number | null; responseBody: string | null }, requestHash: string) {
+function replay<W>(existing: { requestHash: string; responseStatus: number | null; responseBody: string | null }, requestHash: string): StoredResponse<W> & { replayed: true } {
   if (existing.responseStatus === null || existing.responseBody === null) {
     throw new AsapError("CONFLICT", "A request with this Idempotency-Key is still being processed.", "Retry in a moment with the same key.");
   }
   if (existing.requestHash !== requestHash) {
     throw new AsapError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a different request.", "Use a new key for a new request.");
   }
-  return { status: existing.responseStatus, body: JSON.parse(existing.responseBody) as unknown, replayed: true };
+  // The stored JSON parses back to the wire type itself, which is what the first answer sent.
+  const body: W = JSON.parse(existing.responseBody);
+  return { status: existing.responseStatus, body: body as Jsonable<W>, replayed: true };
 }

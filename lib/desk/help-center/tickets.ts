@@ -1,4 +1,5 @@
 import "server-only";
+import type { NewCommentAnswer, NewGuestTicket, NewTicket, TicketAnswer, TicketChanges, TicketListQuery } from "@/lib/contract/desk-api/tickets";
 import type { Caller } from "@/lib/desk/api/caller";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
@@ -12,9 +13,6 @@ import { isUniqueViolation } from "@/lib/shared/db-errors";
  * comments on, edits, closes and reopens their own, and nobody else's. Someone else's ticket is
  * NOT_FOUND, exactly like one that does not exist, so ids and numbers reveal nothing.
  */
-export type NewTicket = { subject: string; description: string; priority: "low" | "medium" | "high" | "urgent" };
-export type AnonymousTicket = NewTicket & { name: string; email: string };
-export type TicketChanges = Partial<NewTicket> & { status?: "open" | "closed" };
 
 const ticketView = {
   id: true,
@@ -32,8 +30,8 @@ const ticketView = {
 
 const notFound = () => new AsapError("NOT_FOUND", "There is no such ticket.", "Check the ticket number.");
 
-export async function submitTicket(caller: Caller, input: NewTicket | AnonymousTicket, idempotencyKey: string | null) {
-  if (caller.kind === "anonymous") await spendGuestSubmission(caller.clientIp, (input as AnonymousTicket).email);
+export async function submitTicket(caller: Caller, input: NewTicket | NewGuestTicket, idempotencyKey: string | null) {
+  if (caller.kind === "anonymous") await spendGuestSubmission(caller.clientIp, (input as NewGuestTicket).email);
   // On SQLite two processes may pick the same next number; the unique index refuses the second,
   // which retries. PostgreSQL's sequence never repeats one.
   for (let attempt = 1; ; attempt++) {
@@ -46,16 +44,16 @@ export async function submitTicket(caller: Caller, input: NewTicket | AnonymousT
   }
 }
 
-function createTicketOnce(caller: Caller, input: NewTicket | AnonymousTicket, idempotencyKey: string | null) {
-  const scope = caller.kind === "contact" ? `ticket:create:contact:${caller.contact.id}` : `ticket:create:anonymous:${(input as AnonymousTicket).email}`;
-  return idempotent(scope, idempotencyKey, input, async (tx) => {
+function createTicketOnce(caller: Caller, input: NewTicket | NewGuestTicket, idempotencyKey: string | null) {
+  const scope = caller.kind === "contact" ? `ticket:create:contact:${caller.contact.id}` : `ticket:create:anonymous:${(input as NewGuestTicket).email}`;
+  return idempotent<TicketAnswer>(scope, idempotencyKey, input, async (tx) => {
     const contactId =
       caller.kind === "contact"
         ? caller.contact.id
         : (
             await tx.contact.upsert({
-              where: { email: (input as AnonymousTicket).email },
-              create: { email: (input as AnonymousTicket).email, name: (input as AnonymousTicket).name },
+              where: { email: (input as NewGuestTicket).email },
+              create: { email: (input as NewGuestTicket).email, name: (input as NewGuestTicket).name },
               update: {},
               select: { id: true },
             })
@@ -76,8 +74,6 @@ function createTicketOnce(caller: Caller, input: NewTicket | AnonymousTicket, id
     return { status: 201, body: { ticket } };
   });
 }
-
-export type TicketListQuery = { status?: "open" | "on_hold" | "closed"; page: number; pageSize: number };
 
 export async function listMyTickets(contactId: string, { status, page, pageSize }: TicketListQuery) {
   const where = { contactId, ...(status ? { status } : {}) };
@@ -125,7 +121,7 @@ export async function changeMyTicket(contactId: string, idOrNumber: string, chan
 export async function commentOnMyTicket(contactId: string, idOrNumber: string, body: string, idempotencyKey: string | null) {
   const ticket = await db.ticket.findFirst({ where: ownTicket(contactId, idOrNumber), select: { id: true, status: true } });
   if (!ticket) throw notFound();
-  return idempotent(`comment:create:contact:${contactId}:${ticket.id}`, idempotencyKey, { body }, async (tx) => {
+  return idempotent<NewCommentAnswer>(`comment:create:contact:${contactId}:${ticket.id}`, idempotencyKey, { body }, async (tx) => {
     const comment = await tx.ticketComment.create({
       data: { ticketId: ticket.id, contactId, body, identityVerified: true }, // comments need an ASAP session
       select: { id: true, body: true, createdAt: true },

@@ -1,7 +1,8 @@
 import "server-only";
 import { findAddonForLogin, type LoginAddon } from "@/lib/desk/addons/find-addon";
 import { databaseKeyRing } from "@/lib/desk/keys/key-ring";
-import { openSession, type AsapSessionToken, type SessionContact } from "@/lib/desk/sessions/asap-sessions";
+import type { LoginAnswer } from "@/lib/contract/desk-api/session";
+import { openSession } from "@/lib/desk/sessions/asap-sessions";
 import { db } from "@/lib/shared/db";
 import { env } from "@/lib/shared/env";
 import { AsapError } from "./errors";
@@ -25,8 +26,6 @@ export type LoginRequest = Credential & {
   pageOrigin?: string;
 };
 
-export type LoginResult = { session: AsapSessionToken; contact: SessionContact };
-
 const masterKey = () => Buffer.from(env.DESK_MASTER_KEY, "base64url");
 
 /**
@@ -35,7 +34,7 @@ const masterKey = () => Buffer.from(env.DESK_MASTER_KEY, "base64url");
  * with its flow (identical failures counted on one row). An unknown add-on is answered before the
  * throttle and logged nowhere: it reads one row and writes nothing.
  */
-export async function loginToAsap(request: LoginRequest): Promise<LoginResult> {
+export async function loginToAsap(request: LoginRequest): Promise<LoginAnswer> {
   const addon = await findAddonForLogin(request.addonId);
   if (!addon) {
     throw new AsapError("ADDON_NOT_FOUND", `There is no ASAP add-on "${request.addonId}".`, "Use the add-on id shown in the Desk portal.");
@@ -54,7 +53,7 @@ export async function loginToAsap(request: LoginRequest): Promise<LoginResult> {
   }
 }
 
-async function login(addon: LoginAddon, request: LoginRequest): Promise<LoginResult> {
+async function login(addon: LoginAddon, request: LoginRequest): Promise<LoginAnswer> {
   if (addon.authMode !== "jwt") {
     throw new AsapError("JWT_NOT_ENABLED", "This add-on is in anonymous mode: it accepts no logins.", "Switch the add-on's auth mode to JWT in the portal.");
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import type { SessionToken } from "@/lib/contract/desk-api/session";
 import { isKeyLive, keyState, type KeyDates } from "@/lib/contract/key-liveness";
 import { db } from "@/lib/shared/db";
 
@@ -9,16 +10,13 @@ import { db } from "@/lib/shared/db";
  * what made it: its key (not revoked, not rotated out), its flow (still enabled) and its add-on's
  * JWT mode; changing any of these in the portal ends it at its next use.
  */
-/** `expiresInSeconds` lets the widget schedule its refresh without trusting the browser's clock. */
-export type AsapSessionToken = { token: string; expiresAt: string; expiresInSeconds: number };
-export type SessionContact = { id: string; email: string; name: string };
 export type LoginFlow = "new" | "legacy";
 
 export function hashBearer(bearer: string): string {
   return createHash("sha256").update(bearer, "utf8").digest("hex");
 }
 
-export async function openSession(input: { addonId: string; contactId: string; keyId: string; flow: LoginFlow; ttlSeconds: number }): Promise<AsapSessionToken> {
+export async function openSession(input: { addonId: string; contactId: string; keyId: string; flow: LoginFlow; ttlSeconds: number }): Promise<SessionToken> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + input.ttlSeconds * 1000);
   await db.asapSession.create({

@@ -1,8 +1,8 @@
+import { loginBody, type LoginAnswer } from "@/lib/contract/desk-api/session";
 import { handle, json, readJson } from "@/lib/desk/api/respond";
 import { loginToAsap } from "@/lib/desk/iam/login";
 import { clientAddress } from "@/lib/shared/http/client-address";
 import { requestOrigin } from "@/lib/shared/request-origin";
-import { loginBody } from "./schema";
 
 /** POST /desk/api/asap/v1/login — the IAM server's login, `{ addonId, token }` or `{ addonId, userToken }` (DESIGN §3). */
 export function POST(request: Request) {
@@ -14,6 +14,6 @@ export function POST(request: Request) {
       origin: request.headers.get("origin"),
       deskOrigin: requestOrigin(request),
     });
-    return json(result);
+    return json<LoginAnswer>(result);
   });
 }

@@ -1,3 +1,4 @@
+import type { SessionAnswer } from "@/lib/contract/desk-api/session";
 import { handle, json } from "@/lib/desk/api/respond";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { bearerFrom, findSession } from "@/lib/desk/sessions/asap-sessions";
@@ -9,6 +10,6 @@ export function GET(request: Request) {
     const session = bearer ? await findSession(bearer) : null;
     if (!session) throw new AsapError("UNAUTHENTICATED", "The ASAP session is missing, expired or revoked.", "Log in again.");
     const expiresInSeconds = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);
-    return json({ contact: session.contact, expiresAt: session.expiresAt.toISOString(), expiresInSeconds });
+    return json<SessionAnswer>({ contact: session.contact, expiresAt: session.expiresAt.toISOString(), expiresInSeconds });
   });
 }

@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
+import { anonymousTicketBody, contactTicketBody, ticketListQuery, type TicketAnswer, type TicketListAnswer } from "@/lib/contract/desk-api/tickets";
 import { requireContact, resolveCaller } from "@/lib/desk/api/caller";
 import { handle, json, readJson, readQuery } from "@/lib/desk/api/respond";
 import { readIdempotencyKey } from "@/lib/desk/help-center/idempotency";
 import { listMyTickets, submitTicket } from "@/lib/desk/help-center/tickets";
-import { anonymousTicketBody, contactTicketBody, ticketListQuery } from "./schema";
 
 /** POST /desk/api/asap/v1/tickets — anyone: anonymous callers give name and email. Idempotency-Key honoured. */
 export function POST(request: Request) {
@@ -12,7 +12,7 @@ export function POST(request: Request) {
     const key = readIdempotencyKey(request.headers);
     const input = caller.kind === "contact" ? await readJson(request, contactTicketBody) : await readJson(request, anonymousTicketBody);
     const result = await submitTicket(caller, input, key);
-    return json(result.body, result.status);
+    return json<TicketAnswer>(result.body, result.status);
   });
 }
 
@@ -20,6 +20,6 @@ export function POST(request: Request) {
 export function GET(request: NextRequest) {
   return handle(async () => {
     const { contact } = requireContact(await resolveCaller(request));
-    return json(await listMyTickets(contact.id, readQuery(request.nextUrl, ticketListQuery)));
+    return json<TicketListAnswer>(await listMyTickets(contact.id, readQuery(request.nextUrl, ticketListQuery)));
   });
 }

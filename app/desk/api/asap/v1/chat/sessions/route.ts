@@ -1,8 +1,8 @@
+import { startChatBody, type ChatListAnswer, type NewChatAnswer } from "@/lib/contract/desk-api/chat";
 import { requireContact, resolveCaller } from "@/lib/desk/api/caller";
 import { handle, json, readJson } from "@/lib/desk/api/respond";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { listMyChats, startChat } from "@/lib/desk/help-center/chat";
-import { startChatBody } from "../schema";
 
 /** POST /desk/api/asap/v1/chat/sessions { name?, email?, message } — anyone; guests give a name and get a visitorToken. */
 export function POST(request: Request) {
@@ -10,7 +10,7 @@ export function POST(request: Request) {
     const caller = await resolveCaller(request);
     const input = await readJson(request, startChatBody);
     if (caller.kind === "anonymous" && !input.name) throw new AsapError("VALIDATION_FAILED", 'The field "name" is required for guests.', "Tell the agent who you are.");
-    return json(await startChat(caller, input), 201);
+    return json<NewChatAnswer>(await startChat(caller, input), 201);
   });
 }
 
@@ -18,6 +18,6 @@ export function POST(request: Request) {
 export function GET(request: Request) {
   return handle(async () => {
     const { contact } = requireContact(await resolveCaller(request));
-    return json({ chats: await listMyChats(contact.id) });
+    return json<ChatListAnswer>({ chats: await listMyChats(contact.id) });
   });
 }

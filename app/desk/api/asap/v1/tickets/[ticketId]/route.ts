@@ -1,7 +1,7 @@
+import { ticketChangesBody, type TicketAnswer, type TicketThreadAnswer } from "@/lib/contract/desk-api/tickets";
 import { requireContact, resolveCaller } from "@/lib/desk/api/caller";
 import { handle, json, readJson } from "@/lib/desk/api/respond";
 import { changeMyTicket, readMyTicket } from "@/lib/desk/help-center/tickets";
-import { ticketChangesBody } from "../schema";
 
 type Params = { params: Promise<{ ticketId: string }> };
 
@@ -9,7 +9,7 @@ type Params = { params: Promise<{ ticketId: string }> };
 export function GET(request: Request, { params }: Params) {
   return handle(async () => {
     const { contact } = requireContact(await resolveCaller(request));
-    return json({ ticket: await readMyTicket(contact.id, (await params).ticketId) });
+    return json<TicketThreadAnswer>({ ticket: await readMyTicket(contact.id, (await params).ticketId) });
   });
 }
 
@@ -18,6 +18,6 @@ export function PATCH(request: Request, { params }: Params) {
   return handle(async () => {
     const { contact } = requireContact(await resolveCaller(request));
     const changes = await readJson(request, ticketChangesBody);
-    return json({ ticket: await changeMyTicket(contact.id, (await params).ticketId, changes) });
+    return json<TicketAnswer>({ ticket: await changeMyTicket(contact.id, (await params).ticketId, changes) });
   });
 }

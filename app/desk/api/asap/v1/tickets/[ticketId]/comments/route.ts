@@ -1,8 +1,8 @@
+import { commentBody, type CommentsAnswer, type NewCommentAnswer } from "@/lib/contract/desk-api/tickets";
 import { requireContact, resolveCaller } from "@/lib/desk/api/caller";
 import { handle, json, readJson } from "@/lib/desk/api/respond";
 import { readIdempotencyKey } from "@/lib/desk/help-center/idempotency";
 import { commentOnMyTicket, readMyTicket } from "@/lib/desk/help-center/tickets";
-import { commentBody } from "../../schema";
 
 type Params = { params: Promise<{ ticketId: string }> };
 
@@ -10,7 +10,7 @@ type Params = { params: Promise<{ ticketId: string }> };
 export function GET(request: Request, { params }: Params) {
   return handle(async () => {
     const { contact } = requireContact(await resolveCaller(request));
-    return json({ comments: (await readMyTicket(contact.id, (await params).ticketId)).comments });
+    return json<CommentsAnswer>({ comments: (await readMyTicket(contact.id, (await params).ticketId)).comments });
   });
 }
 
@@ -21,6 +21,6 @@ export function POST(request: Request, { params }: Params) {
     const key = readIdempotencyKey(request.headers);
     const { body } = await readJson(request, commentBody);
     const result = await commentOnMyTicket(contact.id, (await params).ticketId, body, key);
-    return json(result.body, result.status);
+    return json<NewCommentAnswer>(result.body, result.status);
   });
 }

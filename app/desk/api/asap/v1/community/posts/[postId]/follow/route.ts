@@ -1,3 +1,4 @@
+import type { FollowAnswer } from "@/lib/contract/desk-api/community";
 import { requireContact, resolveCaller } from "@/lib/desk/api/caller";
 import { handle, json } from "@/lib/desk/api/respond";
 import { setFollow } from "@/lib/desk/help-center/community";
@@ -7,7 +8,7 @@ type Params = { params: Promise<{ postId: string }> };
 function set(request: Request, { params }: Params, on: boolean) {
   return handle(async () => {
     const { contact } = requireContact(await resolveCaller(request));
-    return json(await setFollow(contact.id, (await params).postId, on));
+    return json<FollowAnswer>(await setFollow(contact.id, (await params).postId, on));
   });
 }
 

@@ -1,3 +1,4 @@
+import type { LikeAnswer } from "@/lib/contract/desk-api/community";
 import { requireContact, resolveCaller } from "@/lib/desk/api/caller";
 import { handle, json } from "@/lib/desk/api/respond";
 import { setLike } from "@/lib/desk/help-center/community";
@@ -7,7 +8,7 @@ type Params = { params: Promise<{ postId: string }> };
 function set(request: Request, { params }: Params, on: boolean) {
   return handle(async () => {
     const { contact } = requireContact(await resolveCaller(request));
-    return json(await setLike(contact.id, (await params).postId, on));
+    return json<LikeAnswer>(await setLike(contact.id, (await params).postId, on));
   });
 }
 

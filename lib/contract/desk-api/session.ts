@@ -1,5 +1,10 @@
 import { z } from "zod";
+import type { Contact, IsoDateTime } from "./common";
 
+/**
+ * Logging in to the Desk (DESIGN §3): `POST login` with the add-on and a credential, `GET session` for
+ * who a bearer is, `POST logout` (204) to end it. The bearer goes in `Authorization: Bearer …`.
+ */
 const base = z.object({
   addonId: z.string().min(1).max(64),
   pageOrigin: z
@@ -15,3 +20,11 @@ export const loginBody = z.union([
   base.extend({ token: z.string().min(1).max(64 * 1024) }).strict(),
   base.extend({ userToken: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: "must be the opaque user token your site issued" }) }).strict(),
 ]);
+export type LoginBody = z.infer<typeof loginBody>;
+
+/** `expiresInSeconds` lets a client schedule its refresh without trusting its own clock. */
+export type SessionToken = { token: string; expiresAt: IsoDateTime; expiresInSeconds: number };
+
+export type LoginAnswer = { session: SessionToken; contact: Contact };
+
+export type SessionAnswer = { contact: Contact; expiresAt: IsoDateTime; expiresInSeconds: number };

@@ -1,0 +1,60 @@
+import "server-only";
+import { recordAudit } from "@/lib/desk/audit";
+import type { PortalAgent } from "@/lib/desk/portal/agent-session";
+import { transaction } from "@/lib/shared/transaction";
+
+/**
+ * The agent console's writes. Each change and its audit entry commit together, as the portal's
+ * add-on writes do (lib/desk/addons/admin.ts), so "who answered, closed or took this" is on record.
+ * The entry says what kind of change it was, never what a reply or note said.
+ */
+export type TicketStatus = "open" | "on_hold" | "closed";
+
+export async function replyToTicket(agent: PortalAgent, ticketId: string, reply: { body: string; isPublic: boolean }): Promise<void> {
+  await transaction(async (tx) => {
+    await tx.ticketComment.create({ data: { ticketId, agentId: agent.id, body: reply.body, isPublic: reply.isPublic, identityVerified: true } });
+    // A public answer hands the ticket back to the customer; a note changes nothing they see.
+    await tx.ticket.update({ where: { id: ticketId }, data: reply.isPublic ? { status: "on_hold", assigneeId: agent.id } : { updatedAt: new Date() } });
+    await recordAudit(tx, {
+      actorId: agent.id,
+      action: reply.isPublic ? "ticket.reply" : "ticket.note",
+      target: `ticket:${ticketId}`,
+      detail: reply.isPublic ? "Replied to the customer" : "Added a private note",
+    });
+  });
+}
+
+export async function setTicketStatus(agent: PortalAgent, ticketId: string, status: TicketStatus): Promise<void> {
+  await transaction(async (tx) => {
+    const before = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { status: true } });
+    if (before.status === status) return;
+    await tx.ticket.update({ where: { id: ticketId }, data: { status, closedAt: status === "closed" ? new Date() : null } });
+    await recordAudit(tx, { actorId: agent.id, action: "ticket.status", target: `ticket:${ticketId}`, detail: `status: ${before.status} → ${status}` });
+  });
+}
+
+export async function assignTicketToMe(agent: PortalAgent, ticketId: string): Promise<void> {
+  await transaction(async (tx) => {
+    const before = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { assigneeId: true } });
+    if (before.assigneeId === agent.id) return;
+    await tx.ticket.update({ where: { id: ticketId }, data: { assigneeId: agent.id } });
+    await recordAudit(tx, { actorId: agent.id, action: "ticket.assign", target: `ticket:${ticketId}`, detail: `Assigned to ${agent.name}` });
+  });
+}
+
+export async function replyToChat(agent: PortalAgent, chatId: string, body: string): Promise<void> {
+  await transaction(async (tx) => {
+    await tx.chatMessage.create({ data: { sessionId: chatId, agentId: agent.id, body } });
+    await tx.chatSession.update({ where: { id: chatId }, data: { status: "active" } });
+    await recordAudit(tx, { actorId: agent.id, action: "chat.reply", target: `chat:${chatId}`, detail: "Replied in the chat" });
+  });
+}
+
+export async function endChat(agent: PortalAgent, chatId: string): Promise<void> {
+  await transaction(async (tx) => {
+    const before = await tx.chatSession.findUniqueOrThrow({ where: { id: chatId }, select: { status: true } });
+    if (before.status === "ended") return;
+    await tx.chatSession.update({ where: { id: chatId }, data: { status: "ended", endedAt: new Date() } });
+    await recordAudit(tx, { actorId: agent.id, action: "chat.end", target: `chat:${chatId}`, detail: "Ended the chat" });
+  });
+}
