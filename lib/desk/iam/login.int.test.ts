@@ -27,7 +27,9 @@ async function addKey(addonId: string): Promise<Key> {
   return { id: row.id, kid, secret };
 }
 
-async function newAddon(settings: { clockSkewSeconds?: number; requireJti?: boolean; legacyFlowEnabled?: boolean } = {}) {
+async function newAddon(
+  settings: { clockSkewSeconds?: number; requireJti?: boolean; legacyFlowEnabled?: boolean; newFlowEnabled?: boolean; authMode?: "jwt" | "anonymous" } = {},
+) {
   const id = `addon_${randomUUID().slice(0, 8)}`;
   await db.asapAddon.create({ data: { id, name: id, ...settings, origins: { create: [{ origin: ORIGIN }] } } });
   return { id, key: await addKey(id) };
@@ -40,8 +42,15 @@ function sign(key: Key, claims: Record<string, unknown> = {}) {
     .sign(new TextEncoder().encode(key.secret));
 }
 
-const login = (addonId: string, token: string, extra: { clientIp?: string; origin?: string | null } = {}) =>
-  loginToAsap({ addonId, token, clientIp: extra.clientIp ?? "203.0.113.5", origin: extra.origin === undefined ? ORIGIN : extra.origin, deskOrigin: DESK });
+const login = (addonId: string, token: string, extra: { clientIp?: string; origin?: string | null; pageOrigin?: string } = {}) =>
+  loginToAsap({
+    addonId,
+    token,
+    clientIp: extra.clientIp ?? "203.0.113.5",
+    origin: extra.origin === undefined ? ORIGIN : extra.origin,
+    deskOrigin: DESK,
+    ...(extra.pageOrigin ? { pageOrigin: extra.pageOrigin } : {}),
+  });
 
 async function refusal(promise: Promise<unknown>): Promise<AsapError> {
   try {
@@ -167,5 +176,75 @@ describe("replay rules", () => {
 
     const lenient = await newAddon({ requireJti: false });
     await expect(login(lenient.id, await sign(lenient.key, { jti: undefined }))).resolves.toBeTruthy();
+  });
+});
+
+describe("who may log in", () => {
+  it("checks the Origin, or the page the Desk's own frame names, against the add-on's origins", async () => {
+    const addon = await newAddon();
+    const attempt = async (origin: string | null, pageOrigin?: string) =>
+      login(addon.id, await sign(addon.key), { origin, ...(pageOrigin ? { pageOrigin } : {}) }).then(
+        () => "ok",
+        (error: unknown) => (error instanceof AsapError ? error.code : Promise.reject(error)),
+      );
+    expect(await attempt(ORIGIN)).toBe("ok");
+    expect(await attempt("https://evil.example")).toBe("ORIGIN_NOT_ALLOWED");
+    expect(await attempt("null")).toBe("ORIGIN_NOT_ALLOWED");
+    // Only the Desk's own origin (the widget frame) may name the embedding page, which must be allowed.
+    expect(await attempt(DESK, ORIGIN)).toBe("ok");
+    expect(await attempt(DESK)).toBe("ORIGIN_NOT_ALLOWED");
+    expect(await attempt(DESK, "https://evil.example")).toBe("ORIGIN_NOT_ALLOWED");
+    expect(await attempt("https://evil.example", ORIGIN)).toBe("ORIGIN_NOT_ALLOWED");
+    // A non-browser client sends no Origin: the token alone decides.
+    expect(await attempt(null)).toBe("ok");
+  });
+
+  it("answers each broken token with its code, and the login log keeps every attempt in order", async () => {
+    const addon = await newAddon();
+    const revoked = await addKey(addon.id);
+    await db.asapKey.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+    const now = Date.now();
+    const cases: Array<[Promise<string> | string, string]> = [
+      [sign({ ...addon.key, secret: "x".repeat(43) }), "SIGNATURE_INVALID"],
+      [sign(revoked), "KEY_REVOKED"],
+      [sign(addon.key, { not_before: now - 600_000, not_after: now - 300_000 }), "TOKEN_EXPIRED"],
+      [sign(addon.key, { not_before: Math.floor(now / 1000), not_after: Math.floor(now / 1000) + 300 }), "CLAIM_INVALID"],
+      ["not.a.jwt!", "TOKEN_MALFORMED"],
+      [`${"a".repeat(9000)}.b.c`, "TOKEN_TOO_LARGE"],
+    ];
+    for (const [token, code] of cases) expect((await refusal(login(addon.id, await token))).code).toBe(code);
+    await login(addon.id, await sign(addon.key, { email: "logged@example.com" }));
+
+    const events = await db.loginEvent.findMany({ where: { addonId: addon.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(events.map((e) => e.code ?? e.outcome)).toEqual([...cases.map(([, code]) => code), "success"]);
+    expect(events.at(-1)).toMatchObject({ outcome: "success", email: "logged@example.com", flow: "new", origin: ORIGIN, clientIp: "203.0.113.5" });
+    expect(events.find((e) => e.code === "CLAIM_INVALID")?.detail).toContain("not_before is in seconds");
+  });
+
+  it("answers an unknown add-on before anything else, and logs it nowhere", async () => {
+    const before = await db.loginEvent.count();
+    expect((await refusal(login("addon_nope", "a.b.c"))).code).toBe("ADDON_NOT_FOUND");
+    expect(await db.loginEvent.count()).toBe(before);
+  });
+
+  it("refuses logins to an add-on in anonymous mode, and through a flow that is switched off", async () => {
+    const anonymous = await newAddon({ authMode: "anonymous" });
+    expect((await refusal(login(anonymous.id, await sign(anonymous.key)))).code).toBe("JWT_NOT_ENABLED");
+    const legacyOnly = await newAddon({ newFlowEnabled: false, legacyFlowEnabled: true });
+    expect((await refusal(login(legacyOnly.id, await sign(legacyOnly.key)))).code).toBe("FLOW_NOT_ENABLED");
+    const newOnly = await newAddon();
+    const legacy = loginToAsap({ addonId: newOnly.id, userToken: "user-token", clientIp: "203.0.113.5", origin: ORIGIN, deskOrigin: DESK });
+    expect((await refusal(legacy)).code).toBe("FLOW_NOT_ENABLED");
+    expect(await db.asapSession.count({ where: { addonId: { in: [anonymous.id, legacyOnly.id, newOnly.id] } } })).toBe(0);
+  });
+
+  it("makes one contact per email, and a token's name updates it", async () => {
+    const addon = await newAddon();
+    const email = `${randomUUID()}@example.com`;
+    const first = await login(addon.id, await sign(addon.key, { email }));
+    expect(first.contact).toMatchObject({ email, name: email.split("@")[0] });
+    const second = await login(addon.id, await sign(addon.key, { email, name: "Ada Lovelace" }));
+    expect(second.contact).toEqual({ ...first.contact, name: "Ada Lovelace" });
+    expect(second.session.token).not.toBe(first.session.token);
   });
 });
