@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { MAX_CLOCK_SKEW_SECONDS } from "@/lib/desk/iam/limits";
 import { OriginsField } from "./origins-field";
+import { WidgetBrandingFields } from "./widget-branding-fields";
 
 export function AddonSettingsForm({ addon }: { addon: AddonDetail }) {
   const [state, action] = useActionState(updateAddonAction.bind(null, addon.id), {} as ActionState);
@@ -85,6 +86,7 @@ export function AddonSettingsForm({ addon }: { addon: AddonDetail }) {
           error={fields.sessionTtlSeconds}
         />
       </div>
+      <WidgetBrandingFields addon={addon} text={text} fields={fields} />
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
     </form>
   );

@@ -5,7 +5,7 @@ import type { PortalAgent } from "@/lib/desk/portal/agent-session";
 import type { AddonSettings } from "@/lib/desk/portal/schemas";
 import { db } from "@/lib/shared/db";
 import { transaction } from "@/lib/shared/transaction";
-import { addonSummary } from "./select";
+import { addonSummary, widgetBranding } from "./select";
 
 /** The portal's add-on data: reads for its pages and audited writes for its forms. */
 
@@ -30,6 +30,7 @@ export async function getAddon(addonId: string) {
       clockSkewSeconds: true,
       sessionTtlSeconds: true,
       requireJti: true,
+      ...widgetBranding,
       origins: { select: { origin: true }, orderBy: { origin: "asc" } },
       keys: {
         select: { kid: true, fingerprint: true, createdAt: true, expiresAt: true, revokedAt: true },
@@ -67,6 +68,7 @@ export async function updateAddon(addonId: string, settings: AddonSettings, acto
         clockSkewSeconds: true,
         sessionTtlSeconds: true,
         requireJti: true,
+        ...widgetBranding,
         origins: { select: { origin: true } },
       },
     });

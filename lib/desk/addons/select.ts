@@ -6,3 +6,11 @@ export const addonSummary = {
   newFlowEnabled: true,
   legacyFlowEnabled: true,
 } as const;
+
+/** The add-on's widget branding (Prisma `select`), for the portal's form and the widget frame. */
+export const widgetBranding = {
+  widgetTitle: true,
+  widgetGreeting: true,
+  accentColor: true,
+  launcherPosition: true,
+} as const;

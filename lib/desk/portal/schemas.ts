@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { describeRange, knownHostRange } from "@/lib/desk/iam/endpoint-address";
 import { MAX_CLOCK_SKEW_SECONDS } from "@/lib/desk/iam/limits";
+import {
+  contrastWithWhite,
+  DEFAULT_ACCENT_COLOR,
+  DEFAULT_LAUNCHER_POSITION,
+  HEX_COLOR,
+  LAUNCHER_POSITIONS,
+  MIN_CONTRAST_WITH_WHITE,
+} from "@/widget/protocol/branding";
 
 /** Input rules of the portal's forms. */
 
@@ -50,8 +58,37 @@ const legacyEndpointUrl = (allowPrivateEndpoints: boolean) =>
       }
     });
 
+/** Optional text: blank means "not set" (null), so the widget falls back to its default. */
+const optionalText = (max: number, error: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error })
+    .transform((value) => value || null)
+    .default(null);
+
+/**
+ * The widget's look: the launcher and the frame's header put white text on the accent colour. A field
+ * the form leaves out takes the default (unset title and greeting, the Desk's colour and corner).
+ */
+export const widgetBrandingSchema = z.object({
+  widgetTitle: optionalText(60, "Keep the widget's title to 60 characters or fewer."),
+  widgetGreeting: optionalText(200, "Keep the greeting to 200 characters or fewer."),
+  accentColor: z
+    .string()
+    .trim()
+    .regex(HEX_COLOR, { error: "Give the accent colour as #rrggbb, like #4f46e5." })
+    .transform((value) => value.toLowerCase())
+    .refine((value) => contrastWithWhite(value) >= MIN_CONTRAST_WITH_WHITE, {
+      error: `White text on this colour is hard to read (contrast below ${MIN_CONTRAST_WITH_WHITE}:1): choose a darker accent colour.`,
+    })
+    .default(DEFAULT_ACCENT_COLOR),
+  launcherPosition: z.enum(LAUNCHER_POSITIONS, { error: "Choose bottom right or bottom left." }).default(DEFAULT_LAUNCHER_POSITION),
+});
+
 export function addonSettingsSchema({ allowPrivateEndpoints }: { allowPrivateEndpoints: boolean }) {
   return addonCreateSchema
+    .extend(widgetBrandingSchema.shape)
     .extend({
       authMode: z.enum(["anonymous", "jwt"], { error: "Choose anonymous or JWT." }),
       newFlowEnabled: checkbox,
