@@ -23,9 +23,11 @@ const page = windowPort<PageToFramePayloads, FrameToPagePayloads>({
 // The views ask who is signed in at the moment they call the Desk: a session refreshed or ended since
 // they rendered is the one they use.
 const bearer = () => (signedIn(session.state) ? (session.state.session?.token ?? null) : null);
-const views = createViews({ api: helpApi(bearer), signedIn: () => signedIn(session.state), bearer, rerender: () => shell.renderView() });
+// The accent is set through CSSOM, which the frame's CSP (style-src 'self') allows; frame.css uses it.
+document.documentElement.style.setProperty("--accent", config.accentColor);
+const views = createViews({ greeting: config.greeting, api: helpApi(bearer), signedIn: () => signedIn(session.state), bearer, rerender: () => shell.renderView() });
 const closeWidget = () => page.post({ type: FRAME_TO_PAGE.close });
-const shell = createShell({ title: config.addonName, onClose: closeWidget, views });
+const shell = createShell({ title: config.title, onClose: closeWidget, views });
 // The dialog pattern: Escape closes the panel from anywhere inside it, and the page then puts focus
 // back on the launcher.
 document.addEventListener("keydown", (event) => {
@@ -43,4 +45,4 @@ const session = createSessionController(
 
 page.listen(session.receive);
 shell.render(session.state);
-page.post({ type: FRAME_TO_PAGE.ready });
+page.post({ type: FRAME_TO_PAGE.ready, accentColor: config.accentColor, launcherPosition: config.launcherPosition });

@@ -2,9 +2,14 @@
  * What the Desk tells the frame it serves, as JSON in the body's data-config attribute (the frame's
  * CSP allows no inline script). lib/desk/widget/frame-document.ts writes it; the frame reads it.
  */
-export type FrameConfig = {
+import { DEFAULT_ACCENT_COLOR, DEFAULT_LAUNCHER_POSITION, isAccentColor, isLauncherPosition, type LauncherBranding } from "./branding";
+
+export type FrameConfig = LauncherBranding & {
   addonId: string;
-  addonName: string;
+  /** The frame's header: the add-on's widget title, or its name. */
+  title: string;
+  /** Shown on Home, if the add-on has one. */
+  greeting: string | null;
   /** The embedding page's exact origin, already checked against the add-on's allowed origins. */
   parentOrigin: string;
   authMode: string;
@@ -12,9 +17,18 @@ export type FrameConfig = {
 
 export function readFrameConfig(body: HTMLElement): FrameConfig {
   const config = JSON.parse(body.getAttribute("data-config") ?? "null") as Partial<FrameConfig> | null;
-  const { addonId, addonName, parentOrigin, authMode } = config ?? {};
-  if (typeof addonId !== "string" || typeof addonName !== "string" || typeof parentOrigin !== "string" || typeof authMode !== "string") {
+  const { addonId, title, greeting, parentOrigin, authMode, accentColor, launcherPosition } = config ?? {};
+  if (typeof addonId !== "string" || typeof title !== "string" || typeof parentOrigin !== "string" || typeof authMode !== "string") {
     throw new Error("[ASAP] the frame document carries no valid data-config");
   }
-  return { addonId, addonName, parentOrigin, authMode };
+  // Branding is cosmetic: a value the frame cannot use falls back to the default look.
+  return {
+    addonId,
+    title,
+    greeting: typeof greeting === "string" && greeting ? greeting : null,
+    parentOrigin,
+    authMode,
+    accentColor: isAccentColor(accentColor) ? accentColor : DEFAULT_ACCENT_COLOR,
+    launcherPosition: isLauncherPosition(launcherPosition) ? launcherPosition : DEFAULT_LAUNCHER_POSITION,
+  };
 }

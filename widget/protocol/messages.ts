@@ -3,6 +3,7 @@
  * (the Desk's origin) and the page's other tabs, with its payload, by direction. A message type is
  * spelled here and nowhere else; both ends import these maps, so the compiler checks each of them.
  */
+import type { LauncherBranding } from "./branding";
 import type { WidgetError } from "./errors";
 
 /** The person the Desk signed in, as its login and session answers name them. */
@@ -42,7 +43,10 @@ export const PAGE_TO_FRAME = {
 
 /** The frame → the page (SDK). */
 export const FRAME_TO_PAGE = {
-  /** The frame listens: the SDK answers with `init` and then sends what it queued. */
+  /**
+   * The frame listens: the SDK answers with `init` and then sends what it queued. It carries the
+   * add-on's launcher branding, which the page learns only from the frame.
+   */
   ready: "asap:ready",
   /** Call the page's login callback for a credential. */
   needToken: "asap:need-token",
@@ -84,7 +88,8 @@ export type PageToFramePayloads = {
 };
 
 export type FrameToPagePayloads = {
-  [FRAME_TO_PAGE.ready]: Empty;
+  /** A colour or position the page could not trust is left out: the launcher keeps its default. */
+  [FRAME_TO_PAGE.ready]: Partial<LauncherBranding>;
   [FRAME_TO_PAGE.needToken]: Empty;
   [FRAME_TO_PAGE.session]: SavedSession;
   [FRAME_TO_PAGE.forget]: Empty;

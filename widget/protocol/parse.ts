@@ -2,6 +2,7 @@
  * What each side accepts: for every message type of a direction, a parser from the raw posted data
  * to its payload, or null to drop the message. Nothing a receiver handles skipped these checks.
  */
+import { isAccentColor, isLauncherPosition, type LauncherBranding } from "./branding";
 import { asWidgetError } from "./errors";
 import {
   FRAME_TO_PAGE,
@@ -33,6 +34,14 @@ export function parseSavedSession(value: unknown): SavedSession | null {
   return { session: { token, expiresAt, localExpiresAt }, contact: typeof id === "string" ? { id, name, email } : { name, email } };
 }
 
+/** The branding a `ready` carries, keeping only what is valid (so a bad value costs only its look). */
+export function parseLauncherBranding(raw: Raw): Partial<LauncherBranding> {
+  const branding: Partial<LauncherBranding> = {};
+  if (isAccentColor(raw.accentColor)) branding.accentColor = raw.accentColor;
+  if (isLauncherPosition(raw.launcherPosition)) branding.launcherPosition = raw.launcherPosition;
+  return branding;
+}
+
 export const ACCEPTED_BY_FRAME: Parsers<PageToFramePayloads> = {
   [PAGE_TO_FRAME.init]: (raw) => ({ saved: parseSavedSession(raw.saved) }),
   [PAGE_TO_FRAME.login]: empty,
@@ -46,7 +55,7 @@ export const ACCEPTED_BY_FRAME: Parsers<PageToFramePayloads> = {
 };
 
 export const ACCEPTED_BY_PAGE: Parsers<FrameToPagePayloads> = {
-  [FRAME_TO_PAGE.ready]: empty,
+  [FRAME_TO_PAGE.ready]: parseLauncherBranding,
   [FRAME_TO_PAGE.needToken]: empty,
   [FRAME_TO_PAGE.session]: parseSavedSession,
   [FRAME_TO_PAGE.forget]: empty,

@@ -1,3 +1,5 @@
+import type { LauncherBranding } from "../protocol/branding";
+
 /** The widget on the page: a launcher button and the Desk's frame it opens and closes. */
 export type Launcher = {
   frame: HTMLIFrameElement;
@@ -6,6 +8,8 @@ export type Launcher = {
   isOpen(): boolean;
   setOpen(open: boolean): void;
   focus(): void;
+  /** Wears the add-on's accent colour and corner, as the frame announced them; what is missing stays. */
+  brand(branding: Partial<LauncherBranding>): void;
 };
 
 const LAUNCHER_STYLE =
@@ -48,5 +52,15 @@ export function createLauncher(frameUrl: string): Launcher {
     isOpen: () => open,
     setOpen,
     focus: () => button.focus(),
+    brand({ accentColor, launcherPosition }) {
+      if (accentColor) button.style.background = accentColor;
+      if (launcherPosition) {
+        const [side, other] = launcherPosition === "bottom-left" ? ["left", "right"] : ["right", "left"];
+        for (const element of [button, frame]) {
+          element.style.setProperty(side, "24px");
+          element.style.removeProperty(other);
+        }
+      }
+    },
   };
 }

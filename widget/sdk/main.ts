@@ -84,6 +84,7 @@ function start() {
     const forTabs = frameToTabs(message);
     switch (message.type) {
       case FRAME_TO_PAGE.ready:
+        widget.brand(message);
         frameReady = true;
         frame.post({ type: PAGE_TO_FRAME.init, saved: store.load() });
         pending.splice(0).forEach(toFrame);

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { DEFAULT_ACCENT_COLOR, DEFAULT_LAUNCHER_POSITION, isAccentColor, isLauncherPosition } from "@/widget/protocol/branding";
 import type { FrameConfig } from "@/widget/protocol/frame-config";
 
 const escapeHtml = (value: string) =>
@@ -22,6 +23,30 @@ export function frameContentSecurityPolicy(allowedOrigins: string[]): string {
   ].join("; ");
 }
 
+type FrameAddon = {
+  id: string;
+  name: string;
+  authMode: string;
+  widgetTitle: string | null;
+  widgetGreeting: string | null;
+  accentColor: string;
+  launcherPosition: string;
+};
+
+/** The frame's config for `addon` embedded by `parentOrigin`: its branding, with the defaults filled in. */
+export function frameConfig(addon: FrameAddon, parentOrigin: string): FrameConfig {
+  return {
+    addonId: addon.id,
+    title: addon.widgetTitle || addon.name,
+    greeting: addon.widgetGreeting || null,
+    parentOrigin,
+    authMode: addon.authMode,
+    // The portal validates both; a row written some other way still gets a look the frame can use.
+    accentColor: isAccentColor(addon.accentColor) ? addon.accentColor : DEFAULT_ACCENT_COLOR,
+    launcherPosition: isLauncherPosition(addon.launcherPosition) ? addon.launcherPosition : DEFAULT_LAUNCHER_POSITION,
+  };
+}
+
 export function frameDocument(config: FrameConfig): string {
   return `<!doctype html>
 <html lang="en">
@@ -29,7 +54,7 @@ export function frameDocument(config: FrameConfig): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Help · ${escapeHtml(config.addonName)}</title>
+<title>Help · ${escapeHtml(config.title)}</title>
 <link rel="stylesheet" href="/asap/frame.css">
 <script src="/asap/frame.js" defer></script>
 </head>

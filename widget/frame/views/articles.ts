@@ -43,7 +43,8 @@ export function home(ctx: ViewContext): HTMLElement {
     const body = await ctx.api<{ articles: ArticleSummary[] }>("articles?pageSize=5");
     return el("section", {}, [el("h3", { text: "Popular articles" }), articleList(ctx, body.articles, "No articles yet.")]);
   });
-  return el("div", { class: "stack" }, [search, results]);
+  const greeting = ctx.greeting ? el("p", { class: "greeting", text: ctx.greeting }) : null;
+  return el("div", { class: "stack" }, [greeting, search, results]);
 }
 
 export function articles(ctx: ViewContext): HTMLElement {

@@ -11,6 +11,8 @@ export type View =
 
 /** What the views get from the frame (the session) and from their host (navigation). */
 export type ViewContext = {
+  /** The add-on's greeting for Home, if it has one. */
+  greeting: string | null;
   api: HelpApi;
   signedIn(): boolean;
   /** The signed-in person's bearer, for the requests the API helper does not make (the chat stream). */

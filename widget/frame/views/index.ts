@@ -25,7 +25,7 @@ export type Views = {
   reset(): void;
 };
 
-export function createViews(host: { api: HelpApi; signedIn(): boolean; bearer(): string | null; rerender(): void }): Views {
+export function createViews(host: { greeting: string | null; api: HelpApi; signedIn(): boolean; bearer(): string | null; rerender(): void }): Views {
   let tab: Tab = "home";
   let stack: View[] = [];
   const ctx: ViewContext = {

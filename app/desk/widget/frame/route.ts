@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { findAddonForLogin } from "@/lib/desk/addons/find-addon";
-import { frameContentSecurityPolicy, frameDocument } from "@/lib/desk/widget/frame-document";
+import { findAddonForFrame } from "@/lib/desk/addons/find-addon";
+import { frameConfig, frameContentSecurityPolicy, frameDocument } from "@/lib/desk/widget/frame-document";
 
 const html = (body: string, status: number, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...headers } });
@@ -9,7 +9,7 @@ const html = (body: string, status: number, headers: Record<string, string> = {}
 export async function GET(request: NextRequest) {
   const addonId = request.nextUrl.searchParams.get("addonId") ?? "";
   const parentOrigin = request.nextUrl.searchParams.get("parentOrigin") ?? "";
-  const addon = addonId.length <= 64 ? await findAddonForLogin(addonId) : null;
+  const addon = addonId.length <= 64 ? await findAddonForFrame(addonId) : null;
   if (!addon) return html("<!doctype html><title>Unknown add-on</title><p>This help widget is not configured.</p>", 404);
 
   const headers = { "Content-Security-Policy": frameContentSecurityPolicy(addon.origins), "X-Content-Type-Options": "nosniff" };
@@ -18,5 +18,5 @@ export async function GET(request: NextRequest) {
   if (!addon.origins.includes(parentOrigin)) {
     return html("<!doctype html><title>Not allowed</title><p>This page may not embed the help widget.</p>", 403, headers);
   }
-  return html(frameDocument({ addonId: addon.id, addonName: addon.name, parentOrigin, authMode: addon.authMode }), 200, headers);
+  return html(frameDocument(frameConfig(addon, parentOrigin)), 200, headers);
 }
