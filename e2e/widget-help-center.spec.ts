@@ -21,10 +21,10 @@ test.describe("widget help center", () => {
     await frame.getByLabel("How can we help?").fill("Do you offer discounts?");
     await frame.getByRole("button", { name: "Submit ticket" }).click();
     await expect(frame.getByText(/Ticket #\d+ submitted/)).toBeVisible();
-    await expect(frame.getByText("Sign in to your Northwind account to follow, answer, edit or close your tickets.")).toBeVisible();
+    await expect(frame.getByText("Sign in to your account on this site to follow, answer, edit or close your tickets.")).toBeVisible();
 
     await frame.getByRole("button", { name: "Community" }).click();
-    await expect(frame.getByText("Sign in to your Northwind account to post, reply, like or follow.")).toBeVisible();
+    await expect(frame.getByText("Sign in to your account on this site to post, reply, like or follow.")).toBeVisible();
     await expect(frame.getByRole("button", { name: "New post" })).toHaveCount(0);
   });
 

@@ -172,7 +172,16 @@ export async function seed(prisma: PrismaClient, options: SeedOptions) {
 async function seedAddon(prisma: PrismaClient, { masterKey, signingKey, allowedOrigins }: SeedOptions) {
   await prisma.asapAddon.upsert({
     where: { id: DEMO_ADDON_ID },
-    create: { id: DEMO_ADDON_ID, name: "Northwind Cloud Help", authMode: "jwt", newFlowEnabled: true },
+    // The widget's branding is the add-on's (the Desk's code names no business); an admin's later
+    // changes in the portal survive a re-seed.
+    create: {
+      id: DEMO_ADDON_ID,
+      name: "Northwind Cloud Help",
+      authMode: "jwt",
+      newFlowEnabled: true,
+      widgetTitle: "Northwind Cloud Help",
+      widgetGreeting: "Hi! Search our guides, ask the community, or chat with the Northwind team.",
+    },
     update: {},
   });
   for (const origin of allowedOrigins) {

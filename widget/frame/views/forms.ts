@@ -76,5 +76,5 @@ export const PRIORITIES: Array<[string, string]> = [
 ];
 
 export function signInNote(what: string): HTMLParagraphElement {
-  return el("p", { class: "note", text: `Sign in to your Northwind account to ${what}.` });
+  return el("p", { class: "note", text: `Sign in to your account on this site to ${what}.` });
 }
