@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { readErrorBody } from "@/lib/contract/error-body";
 
 type AsapApi = { invoke(action: "login", getToken: (success: (token: string) => void, failure: (reason: unknown) => void) => void): void; invoke(action: "logout" | "open" | "close"): void };
 
@@ -28,9 +29,8 @@ type Credential = (success: (token: string) => void, failure: (reason: unknown) 
 
 /** Our refusal's own words (e.g. "Verify your email address…"), which the widget shows its person. */
 async function refusal(path: string, response: Response): Promise<Error> {
-  const body = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
-  const message = body?.error?.message;
-  return new Error(typeof message === "string" && message ? message : `${path} answered ${response.status}`);
+  const error = readErrorBody(await response.json().catch(() => null));
+  return new Error(error?.message || `${path} answered ${response.status}`);
 }
 
 function fetchCredential(path: string, pick: (body: Record<string, string>) => string | undefined): Credential {

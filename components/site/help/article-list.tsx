@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ArticleSummary } from "@/lib/site/help-center/queries";
+import type { ArticleSummary } from "@/lib/contract/desk-api/articles";
 
 export function ArticleList({ articles, empty }: { articles: ArticleSummary[]; empty: string }) {
   if (articles.length === 0) return <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-slate-500">{empty}</p>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { DESK_API_PATH } from "@/lib/contract/desk-api/common";
 import { readErrorBody } from "@/lib/contract/error-body";
 import { env } from "@/lib/shared/env";
 
@@ -21,7 +22,7 @@ export class DeskApiError extends Error {
 export type DeskFetchOptions = RequestInit & { bearer?: string; next?: { revalidate?: number | false; tags?: string[] } };
 
 export async function deskApi<T>(path: string, { bearer, headers, ...init }: DeskFetchOptions = {}): Promise<T> {
-  const url = `${env.DESK_BASE_URL.replace(/\/$/, "")}/desk/api/asap/v1/${path}`;
+  const url = `${env.DESK_BASE_URL.replace(/\/$/, "")}${DESK_API_PATH}${path}`;
   let response: Response;
   try {
     response = await fetch(url, {

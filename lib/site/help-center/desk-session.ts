@@ -1,4 +1,5 @@
 import "server-only";
+import type { LoginAnswer, LoginBody } from "@/lib/contract/desk-api/session";
 import { env } from "@/lib/shared/env";
 import { issueAsapToken } from "@/lib/site/asap/issue-token";
 import type { SiteUser } from "@/lib/site/users";
@@ -17,10 +18,11 @@ export async function deskSessionFor(user: SiteUser): Promise<string> {
   const held = sessions.get(user.id);
   if (held && held.expiresAt - MARGIN_MS > Date.now()) return held.token;
   const { token } = await issueAsapToken(user);
-  const { session } = await deskApi<{ session: { token: string; expiresInSeconds: number } }>("login", {
+  const login: LoginBody = { addonId: env.ASAP_ADDON_ID, token };
+  const { session } = await deskApi<LoginAnswer>("login", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ addonId: env.ASAP_ADDON_ID, token }),
+    body: JSON.stringify(login),
     cache: "no-store",
   });
   sessions.set(user.id, { token: session.token, expiresAt: Date.now() + session.expiresInSeconds * 1000 });

@@ -1,29 +1,25 @@
 import "server-only";
+import type { Article, ArticleAnswer, ArticleListAnswer, CategoriesAnswer } from "@/lib/contract/desk-api/articles";
+import type { TicketListAnswer, TicketThreadAnswer, TicketWithThread } from "@/lib/contract/desk-api/tickets";
+import type { TicketStatus } from "@/lib/contract/vocabulary";
 import type { SiteUser } from "@/lib/site/users";
 import { deskApi, DeskApiError } from "./desk-api";
 import { deskSessionFor, forgetDeskSession } from "./desk-session";
 
-/** What the help pages read from the Desk. Articles are shared and cached; tickets never are. */
-export type Category = { id: string; slug: string; name: string; description: string; articleCount: number };
-export type ArticleSummary = { id: string; slug: string; title: string; summary: string; viewCount: number; category: { slug: string; name: string } };
-export type Article = ArticleSummary & { body: string; updatedAt: string; helpfulCount: number; notHelpful: number };
-/** identityVerified false: a guest typed this user's email; shown as such, never as the user's own words. */
-export type TicketSummary = { id: string; number: number; subject: string; status: string; priority: string; createdAt: string; updatedAt: string; identityVerified: boolean };
-export type TicketComment = { id: string; body: string; createdAt: string; author: { kind: "agent" | "contact"; name: string } };
-export type Ticket = TicketSummary & { description: string; closedAt: string | null; comments: TicketComment[] };
+/** What the help pages read from the Desk, typed by the contract (lib/contract/desk-api). Articles are shared and cached; tickets never are. */
 
 const ARTICLES = { next: { revalidate: 300, tags: ["help-articles"] } };
 
-export const listCategories = () => deskApi<{ categories: Category[] }>("categories", ARTICLES).then((r) => r.categories);
+export const listCategories = () => deskApi<CategoriesAnswer>("categories", ARTICLES).then((r) => r.categories);
 
 export function listArticles(query: { category?: string; q?: string; pageSize?: number }) {
   const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-  return deskApi<{ articles: ArticleSummary[]; total: number }>(`articles?${params}`, ARTICLES);
+  return deskApi<ArticleListAnswer>(`articles?${params}`, ARTICLES);
 }
 
 export async function getArticle(slug: string): Promise<Article | null> {
   try {
-    return (await deskApi<{ article: Article }>(`articles/${encodeURIComponent(slug)}`, ARTICLES)).article;
+    return (await deskApi<ArticleAnswer>(`articles/${encodeURIComponent(slug)}`, ARTICLES)).article;
   } catch (error) {
     if (error instanceof DeskApiError && error.status === 404) return null;
     throw error;
@@ -41,14 +37,14 @@ async function asUser<T>(user: SiteUser, call: (bearer: string) => Promise<T>): 
   }
 }
 
-export function listMyTickets(user: SiteUser, status?: string) {
+export function listMyTickets(user: SiteUser, status?: TicketStatus) {
   const query = status ? `?status=${encodeURIComponent(status)}` : "";
-  return asUser(user, (bearer) => deskApi<{ tickets: TicketSummary[]; total: number }>(`tickets${query}`, { bearer, cache: "no-store" }));
+  return asUser(user, (bearer) => deskApi<TicketListAnswer>(`tickets${query}`, { bearer, cache: "no-store" }));
 }
 
-export async function getMyTicket(user: SiteUser, number: string): Promise<Ticket | null> {
+export async function getMyTicket(user: SiteUser, number: string): Promise<TicketWithThread | null> {
   try {
-    return (await asUser(user, (bearer) => deskApi<{ ticket: Ticket }>(`tickets/${encodeURIComponent(number)}`, { bearer, cache: "no-store" }))).ticket;
+    return (await asUser(user, (bearer) => deskApi<TicketThreadAnswer>(`tickets/${encodeURIComponent(number)}`, { bearer, cache: "no-store" }))).ticket;
   } catch (error) {
     if (error instanceof DeskApiError && error.status === 404) return null;
     throw error;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { oneOf, TICKET_STATUSES, type TicketStatus as Status } from "@/lib/contract/vocabulary";
 import { requireUser } from "@/lib/site/current-user";
 import { listMyTickets } from "@/lib/site/help-center/queries";
 import { TicketStatus } from "@/components/ui/ticket-status";
@@ -8,19 +9,15 @@ import { GUEST_SUBMISSION } from "@/components/site/help/guest-submission";
 
 export const metadata: Metadata = { title: "My tickets" };
 
-const STATUSES = [
-  ["", "All"],
-  ["open", "Open"],
-  ["on_hold", "Waiting on you"],
-  ["closed", "Closed"],
-] as const;
+const STATUS_LABELS: Record<Status, string> = { open: "Open", on_hold: "Waiting on you", closed: "Closed" };
+const STATUSES: Array<[Status | "", string]> = [["", "All"], ...TICKET_STATUSES.map((status): [Status, string] => [status, STATUS_LABELS[status]])];
 const date = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 export default async function MyTicketsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const user = await requireUser("/help/tickets");
   if (!user.emailVerified) return <VerifyToSeeTickets email={user.email} />;
   const { status } = await searchParams;
-  const filter = STATUSES.some(([value]) => value && value === status) ? status : undefined;
+  const filter = oneOf(TICKET_STATUSES, status);
   const { tickets } = await listMyTickets(user, filter);
   return (
     <main className="mx-auto max-w-4xl px-6 py-12">
