@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AsapError } from "./errors";
 import type { HostResolver } from "./endpoint-connection";
-import { fetchLegacyJwt, LEGACY_TIMEOUT_MS } from "./legacy-endpoint";
+import { fetchLegacyJwt, LEGACY_MAX_BODY_BYTES, LEGACY_TIMEOUT_MS } from "./legacy-endpoint";
 
 // A real HTTP server on loopback that counts what reaches it: a refusal must happen before any request.
 const TOKEN = "header.payload.signature";
@@ -13,10 +13,22 @@ async function listen(host: string): Promise<Listening | null> {
   const hits: string[] = [];
   const server = createServer((request, response) => {
     hits.push(request.url ?? "");
-    if (request.url?.startsWith("/500")) {
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (path === "/500") {
       response.statusCode = 500;
       return response.end("Internal Server Error: stack at db.internal:5432");
     }
+    // The ways real endpoints break, each on its own path.
+    if (path === "/json") return response.setHeader("Content-Type", "application/json").end(JSON.stringify({ token: TOKEN }));
+    if (path === "/slow") return setTimeout(() => response.end("too late"), LEGACY_TIMEOUT_MS + 2_000).unref();
+    if (path === "/huge") return response.setHeader("Content-Type", "text/plain").end("x".repeat(100_000));
+    if (path === "/huge-stream") {
+      response.setHeader("Content-Type", "text/plain"); // no Content-Length: the Desk must count as it reads
+      for (let i = 0; i < 100; i++) response.write("x".repeat(1_000));
+      return response.end();
+    }
+    if (path === "/bad-json") return response.setHeader("Content-Type", "application/json").end("{ not json");
+    if (path === "/redirect") return response.writeHead(302, { Location: "/jwt" }).end();
     response.setHeader("Content-Type", "text/plain");
     response.end(TOKEN);
   });
@@ -136,5 +148,33 @@ describe("fetchLegacyJwt: what the widget hears, and what the login log keeps", 
     const error = await failure(fetchLegacyJwt("file:///etc/passwd", "user-token", allowing));
     expect(error.message).toBe(GENERIC.message);
     expect(error.logDetail).toContain("not an http(s) URL");
+  });
+});
+
+describe("fetchLegacyJwt: what an endpoint may answer", () => {
+  it("takes the JWT as plain text or as JSON's token", async () => {
+    expect(await fetchLegacyJwt(`http://127.0.0.1:${v4.port}/jwt`, "user-token", allowing)).toBe(TOKEN);
+    expect(await fetchLegacyJwt(`http://127.0.0.1:${v4.port}/json`, "user-token", allowing)).toBe(TOKEN);
+  });
+
+  const broken: Array<[string, string, string]> = [
+    ["a huge body", "/huge", `longer than ${LEGACY_MAX_BODY_BYTES} bytes`],
+    ["a huge body streamed without a length", "/huge-stream", `longer than ${LEGACY_MAX_BODY_BYTES} bytes`],
+    ["broken JSON", "/bad-json", "not valid JSON"],
+    ["a redirect, which it does not follow", "/redirect", "redirect (302), which is not followed"],
+  ];
+  for (const [what, path, cause] of broken) {
+    it(`refuses ${what}, generically; the log says why`, async () => {
+      const error = await failure(fetchLegacyJwt(`http://127.0.0.1:${v4.port}${path}`, "user-token", allowing));
+      expect(error.toJSON()).toEqual({ code: "LEGACY_ENDPOINT_FAILED", ...GENERIC });
+      expect(error.logDetail).toContain(cause);
+    });
+  }
+
+  it("gives up on a slow endpoint at its own timeout, not the endpoint's pace", async () => {
+    const started = Date.now();
+    const error = await failure(fetchLegacyJwt(`http://127.0.0.1:${v4.port}/slow`, "user-token", allowing));
+    expect(Date.now() - started).toBeLessThan(LEGACY_TIMEOUT_MS + 1_000);
+    expect(error.logDetail).toContain("timeout");
   });
 });
