@@ -1,3 +1,5 @@
+import type { PostType, TicketPriority, TicketStatus } from "@/lib/contract/vocabulary";
+
 /** Demo activity: tickets with their threads, and community topics with posts, replies and likes. */
 
 type SeedComment = { body: string; byAgent?: string; isPublic?: boolean };
@@ -8,8 +10,8 @@ export const tickets: Array<{
   assignee?: string;
   subject: string;
   description: string;
-  status: "open" | "on_hold" | "closed";
-  priority: "low" | "medium" | "high" | "urgent";
+  status: TicketStatus;
+  priority: TicketPriority;
   channel: "web" | "asap";
   comments: SeedComment[];
 }> = [
@@ -86,7 +88,7 @@ export const communityTopics = [
 export const communityPosts: Array<{
   topic: string;
   author: string;
-  type: "question" | "idea" | "discussion" | "announcement";
+  type: PostType;
   title: string;
   body: string;
   replies: Array<{ author: string; body: string }>;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { oneOf, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/contract/vocabulary";
 import { ticketQueue, type QueueFilter } from "@/lib/desk/console/queue";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
 import { TicketStatus } from "@/components/ui/ticket-status";
@@ -13,8 +14,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const agent = await requireAgent();
   const raw = await searchParams;
   const filter: QueueFilter = {
-    status: (["open", "on_hold", "closed"] as const).find((s) => s === raw.status),
-    priority: (["low", "medium", "high", "urgent"] as const).find((p) => p === raw.priority),
+    status: oneOf(TICKET_STATUSES, raw.status),
+    priority: oneOf(TICKET_PRIORITIES, raw.priority),
     mine: raw.mine === "1",
   };
   const tickets = await ticketQueue(agent.id, filter);

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { TICKET_STATUSES } from "@/lib/contract/vocabulary";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
 import { assignTicketToMe, endChat, replyToChat, replyToTicket, setTicketStatus } from "./writes";
 
@@ -23,7 +24,7 @@ export async function replyToTicketAction(ticketId: string, number: number, _pre
   return { ok: true, message: isPublic ? "Reply sent to the customer." : "Private note added." };
 }
 
-const statusSchema = z.enum(["open", "on_hold", "closed"]);
+const statusSchema = z.enum(TICKET_STATUSES);
 
 export async function setTicketStatusAction(ticketId: string, number: number, form: FormData): Promise<void> {
   const agent = await requireAgent();

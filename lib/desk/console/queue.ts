@@ -1,8 +1,9 @@
 import "server-only";
+import type { TicketPriority, TicketStatus } from "@/lib/contract/vocabulary";
 import { db } from "@/lib/shared/db";
 
 /** The agent console's reads: the ticket queue, one ticket with its whole thread, the chat inbox. */
-export type QueueFilter = { status?: "open" | "on_hold" | "closed"; mine?: boolean; priority?: "low" | "medium" | "high" | "urgent" };
+export type QueueFilter = { status?: TicketStatus; mine?: boolean; priority?: TicketPriority };
 
 export function ticketQueue(agentId: string, { status, mine, priority }: QueueFilter) {
   return db.ticket.findMany({

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TicketStatus } from "@/lib/contract/vocabulary";
 import { recordAudit } from "@/lib/desk/audit";
 import type { PortalAgent } from "@/lib/desk/portal/agent-session";
 import { transaction } from "@/lib/shared/transaction";
@@ -8,8 +9,6 @@ import { transaction } from "@/lib/shared/transaction";
  * add-on writes do (lib/desk/addons/admin.ts), so "who answered, closed or took this" is on record.
  * The entry says what kind of change it was, never what a reply or note said.
  */
-export type TicketStatus = "open" | "on_hold" | "closed";
-
 export async function replyToTicket(agent: PortalAgent, ticketId: string, reply: { body: string; isPublic: boolean }): Promise<void> {
   await transaction(async (tx) => {
     await tx.ticketComment.create({ data: { ticketId, agentId: agent.id, body: reply.body, isPublic: reply.isPublic, identityVerified: true } });
