@@ -1,6 +1,7 @@
 import "server-only";
 import { RateLimiterPrisma, type RateLimiterRes } from "rate-limiter-flexible";
 import type { PrismaClient } from "@/lib/shared/prisma-client";
+import { rateLimitKey } from "@/lib/shared/http/client-address";
 
 /**
  * Sign-in throttling: failed attempts are counted per account and per client address in the database
@@ -32,12 +33,12 @@ export function createSignInThrottle(prisma: PrismaClient, scope: string, limits
   return {
     /** Throws TooManyAttemptsError while either count is used up. */
     async assertAllowed(email: string, address: string): Promise<void> {
-      const [account, addr] = await Promise.all([byAccount.get(email), byAddress.get(address)]);
+      const [account, addr] = await Promise.all([byAccount.get(email), byAddress.get(rateLimitKey(address))]);
       const wait = Math.max(exhausted(account, limits.failuresPerAccount), exhausted(addr, limits.failuresPerAddress));
       if (wait > 0) throw new TooManyAttemptsError(wait);
     },
     async recordFailure(email: string, address: string): Promise<void> {
-      await Promise.all([byAccount.penalty(email, 1), byAddress.penalty(address, 1)]);
+      await Promise.all([byAccount.penalty(email, 1), byAddress.penalty(rateLimitKey(address), 1)]);
     },
     async recordSuccess(email: string): Promise<void> {
       await byAccount.delete(email);

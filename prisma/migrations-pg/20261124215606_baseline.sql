@@ -584,11 +584,19 @@ CREATE TRIGGER "ChatMessage_notify" AFTER INSERT ON "ChatMessage" FOR EACH ROW E
 
 -- Anything that can end a widget session (a revocation, a key revoked or rotated out, an add-on's
 -- mode or flows changed) is announced on asap_sessions, so open event streams re-check at once.
+-- Row-level and only on a real change: an update that changes nothing (a logout with an unknown
+-- bearer) must not wake every stream. Identical notifications in one transaction are merged.
 CREATE FUNCTION "asap_notify_sessions"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_notify('asap_sessions', TG_TABLE_NAME);
   RETURN NULL;
 END $$;
-CREATE TRIGGER "AsapSession_notify" AFTER UPDATE OF "revokedAt" ON "AsapSession" FOR EACH STATEMENT EXECUTE FUNCTION "asap_notify_sessions"();
-CREATE TRIGGER "AsapKey_notify" AFTER UPDATE OF "revokedAt", "expiresAt" OR DELETE ON "AsapKey" FOR EACH STATEMENT EXECUTE FUNCTION "asap_notify_sessions"();
-CREATE TRIGGER "AsapAddon_notify" AFTER UPDATE OF "authMode", "newFlowEnabled", "legacyFlowEnabled" OR DELETE ON "AsapAddon" FOR EACH STATEMENT EXECUTE FUNCTION "asap_notify_sessions"();
+CREATE TRIGGER "AsapSession_notify" AFTER UPDATE OF "revokedAt" ON "AsapSession" FOR EACH ROW
+  WHEN (OLD."revokedAt" IS NULL AND NEW."revokedAt" IS NOT NULL) EXECUTE FUNCTION "asap_notify_sessions"();
+CREATE TRIGGER "AsapKey_notify" AFTER UPDATE OF "revokedAt", "expiresAt" ON "AsapKey" FOR EACH ROW
+  WHEN (OLD."revokedAt" IS DISTINCT FROM NEW."revokedAt" OR OLD."expiresAt" IS DISTINCT FROM NEW."expiresAt") EXECUTE FUNCTION "asap_notify_sessions"();
+CREATE TRIGGER "AsapKey_notify_delete" AFTER DELETE ON "AsapKey" FOR EACH ROW EXECUTE FUNCTION "asap_notify_sessions"();
+CREATE TRIGGER "AsapAddon_notify" AFTER UPDATE OF "authMode", "newFlowEnabled", "legacyFlowEnabled" ON "AsapAddon" FOR EACH ROW
+  WHEN (OLD."authMode" IS DISTINCT FROM NEW."authMode" OR OLD."newFlowEnabled" IS DISTINCT FROM NEW."newFlowEnabled" OR OLD."legacyFlowEnabled" IS DISTINCT FROM NEW."legacyFlowEnabled")
+  EXECUTE FUNCTION "asap_notify_sessions"();
+CREATE TRIGGER "AsapAddon_notify_delete" AFTER DELETE ON "AsapAddon" FOR EACH ROW EXECUTE FUNCTION "asap_notify_sessions"();

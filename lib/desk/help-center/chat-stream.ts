@@ -2,10 +2,14 @@ import "server-only";
 import { MESSAGE_EVENT } from "@/lib/contract/desk-api/chat";
 import type { Caller } from "@/lib/desk/api/caller";
 import { sessionLiveUntil } from "@/lib/desk/sessions/asap-sessions";
+import { AsapError } from "@/lib/desk/iam/errors";
 import { messagesAfter } from "./chat";
 import { chatEvents } from "./chat-events";
 
 const HEARTBEAT_MS = 15_000;
+/** Open streams one chat may hold on one instance: a few tabs, not thousands of connections. */
+export const MAX_STREAMS_PER_CHAT = 3;
+const openStreams = new Map<string, number>();
 // Streams end after a while and the client resumes with Last-Event-ID: no connection lives forever.
 const MAX_STREAM_MS = 5 * 60 * 1000;
 
@@ -16,6 +20,19 @@ const MAX_STREAM_MS = 5 * 60 * 1000;
  * or its own end), within about a second.
  */
 export function chatEventStream(caller: Caller, chatId: string, lastId: string | null, signal: AbortSignal): ReadableStream<Uint8Array> {
+  const open = openStreams.get(chatId) ?? 0;
+  if (open >= MAX_STREAMS_PER_CHAT) {
+    throw new AsapError("RATE_LIMITED", `This chat already has ${open} live streams.`, "Close another tab of this chat, or retry in a few seconds.", { retryAfterSeconds: 5 });
+  }
+  openStreams.set(chatId, open + 1);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    const left = (openStreams.get(chatId) ?? 1) - 1;
+    if (left > 0) openStreams.set(chatId, left);
+    else openStreams.delete(chatId);
+  };
   const encoder = new TextEncoder();
   const started = Date.now();
   let cancelled = false;
@@ -45,16 +62,20 @@ export function chatEventStream(caller: Caller, chatId: string, lastId: string |
             send(": keep-alive\n\n");
             lastBeat = Date.now();
           }
-          const why = await wake;
-          if (why !== "message") until = await liveUntil();
+          await wake;
+          // Every wake, not only a "sessions" one: a logout's notice may arrive with a message's.
+          until = await liveUntil();
         }
         controller.close();
       } catch {
         // The client went away mid-write: nothing left to tell it.
+      } finally {
+        release();
       }
     },
     cancel() {
       cancelled = true;
+      release();
     },
   });
 }

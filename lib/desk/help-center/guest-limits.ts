@@ -2,6 +2,7 @@ import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
+import { rateLimitKey } from "@/lib/shared/http/client-address";
 
 /**
  * What guests may create, per client address and per email they give, counted in the database (so
@@ -31,10 +32,10 @@ async function spend(limit: RateLimiterPrisma, key: string, what: string): Promi
 
 /** A guest ticket or chat: one from the address's budget and one from the email's. */
 export async function spendGuestSubmission(clientIp: string, email: string | undefined): Promise<void> {
-  await spend(byAddress, clientIp, "tickets and chats from this address");
+  await spend(byAddress, rateLimitKey(clientIp), "tickets and chats from this address");
   if (email) await spend(byEmail, email, "tickets and chats in this email's name");
 }
 
 export function spendGuestChatMessage(clientIp: string): Promise<void> {
-  return spend(messagesByAddress, clientIp, "chat messages from this address");
+  return spend(messagesByAddress, rateLimitKey(clientIp), "chat messages from this address");
 }

@@ -34,7 +34,8 @@ export async function recordLogin(attempt: LoginAttempt, outcome: { email: strin
     await db.loginEvent.create({ data: { ...row, outcome: "success", email: outcome.email, createdAt: now, lastSeenAt: now } });
     return;
   }
-  const failure = { ...row, outcome: "failure", code: outcome.error.code, detail: bounded(outcome.error.logDetail ?? `${outcome.error.message} ${outcome.error.hint}`, 1000) };
+  // A throttled source is one row whatever origin it claims each time: the claim is not worth a row.
+  const failure = { ...row, ...(outcome.error.code === "RATE_LIMITED" ? { origin: null } : {}), outcome: "failure", code: outcome.error.code, detail: bounded(outcome.error.logDetail ?? `${outcome.error.message} ${outcome.error.hint}`, 1000) };
   // One row per (source, failure, window): a flood of identical failures is one row with a count.
   const bucket = Math.floor(now.getTime() / REPEAT_WINDOW_MS);
   const repeatKey = createHash("sha256").update(JSON.stringify([failure, bucket])).digest("hex");

@@ -3,6 +3,7 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/shared/db";
 import { AsapError } from "./errors";
 import { LOGIN_FAILURES_PER_MINUTE } from "./limits";
+import { rateLimitKey } from "@/lib/shared/http/client-address";
 
 // Counted per add-on and client address, in the database so that every app instance counts together.
 const limiter = new RateLimiterPrisma({ storeClient: db, keyPrefix: "asap-login-failures", points: LOGIN_FAILURES_PER_MINUTE, duration: 60 });
@@ -17,9 +18,10 @@ export type LoginBudget = {
  * burst cannot slip past the limit) and a success refunds it, so only failures are counted.
  */
 export async function takeLoginAttempt(addonId: string, clientIp: string): Promise<LoginBudget> {
-  const key = `${addonId}:${clientIp}`;
+  const key = `${addonId}:${rateLimitKey(clientIp)}`;
+  let windowEndsAt: number;
   try {
-    await limiter.consume(key);
+    windowEndsAt = Date.now() + (await limiter.consume(key)).msBeforeNext;
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
@@ -30,5 +32,10 @@ export async function takeLoginAttempt(addonId: string, clientIp: string): Promi
       logDetail: `${message} More than ${LOGIN_FAILURES_PER_MINUTE} failed in a minute: refused until the minute is over.`,
     });
   }
-  return { refund: () => limiter.reward(key, 1).then(() => undefined) };
+  return {
+    // Only within the window the point came from: a refund into the next window would be a free failure.
+    refund: async () => {
+      if (Date.now() < windowEndsAt) await limiter.reward(key, 1);
+    },
+  };
 }

@@ -95,6 +95,13 @@ describe("login throttle", () => {
     }
   });
 
+  it("keeps a throttled flood on one row even when it claims another origin each time", async () => {
+    const addon = await newAddon();
+    for (let i = 0; i < LOGIN_FAILURES_PER_MINUTE + 20; i++) await refusal(login(addon.id, "not-a-token", { clientIp: "198.51.100.77", origin: `https://x${i}.example` }));
+    const throttled = await db.loginEvent.findMany({ where: { addonId: addon.id, code: "RATE_LIMITED" }, select: { count: true, origin: true } });
+    expect(throttled).toEqual([{ count: 20, origin: null }]);
+  });
+
   it("counts failures only: more successful logins than the limit all go through", async () => {
     const addon = await newAddon();
     for (let i = 0; i < LOGIN_FAILURES_PER_MINUTE + 10; i++) await login(addon.id, await sign(addon.key));
@@ -246,5 +253,11 @@ describe("who may log in", () => {
     const second = await login(addon.id, await sign(addon.key, { email, name: "Ada Lovelace" }));
     expect(second.contact).toEqual({ ...first.contact, name: "Ada Lovelace" });
     expect(second.session.token).not.toBe(first.session.token);
+  });
+
+  it("refuses a lone surrogate in a token's name or jti as VALIDATION_FAILED, and opens no session", async () => {
+    const addon = await newAddon();
+    for (const claims of [{ name: "\ud800" }, { jti: "\ud800" }]) expect((await refusal(login(addon.id, await sign(addon.key, claims)))).code).toBe("VALIDATION_FAILED");
+    expect(await db.asapSession.count({ where: { addonId: addon.id } })).toBe(0);
   });
 });

@@ -1,3 +1,5 @@
+import ipaddr from "ipaddr.js";
+
 /**
  * The client's address, for rate limits and logs (never for authorisation). Route handlers never
  * see the socket, so the app's own server (server.ts) works the address out once per request, from
@@ -19,4 +21,15 @@ export function clientAddress(headers: Headers): string {
   // Failing closed: one shared "unknown" bucket would let one client exhaust every limit for all.
   if (!address) throw new MissingClientAddressError();
   return address;
+}
+
+/**
+ * The key a per-address limit counts under. An IPv6 client commonly holds a whole /64 (2^64
+ * addresses), so IPv6 addresses count by their /64 prefix; IPv4 addresses count alone. Logs keep
+ * the full address.
+ */
+export function rateLimitKey(address: string): string {
+  if (!ipaddr.IPv6.isValid(address) || ipaddr.IPv4.isValid(address)) return address;
+  const parts = ipaddr.IPv6.parse(address).parts.slice(0, 4);
+  return `${parts.map((part) => part.toString(16)).join(":")}::/64`;
 }

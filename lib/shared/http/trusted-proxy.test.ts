@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER, clientAddress, MissingClientAddressError } from "./client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddress, MissingClientAddressError, rateLimitKey } from "./client-address";
 import { proxyTrust, stampClientAddress, type TrustedProxies } from "./trusted-proxy";
 
 // A real HTTP server on loopback doing what server.ts does, echoing what the app would then see.
@@ -13,13 +13,13 @@ async function serve(name: string, trusted: TrustedProxies) {
     const { secure } = stampClientAddress(request, trust);
     const seen = clientAddress(new Headers(request.headers as Record<string, string>));
     response.setHeader("content-type", "application/json");
-    response.end(JSON.stringify({ seen, secure, raw: request.rawHeaders.filter((_, i, all) => all[i - 1]?.toLowerCase() === CLIENT_ADDRESS_HEADER) }));
+    response.end(JSON.stringify({ seen, secure, forwardedHost: request.headers["x-forwarded-host"] ?? null, raw: request.rawHeaders.filter((_, i, all) => all[i - 1]?.toLowerCase() === CLIENT_ADDRESS_HEADER) }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   servers.set(name, { server, port: (server.address() as AddressInfo).port });
 }
 
-function ask(name: string, headers: Record<string, string>): Promise<{ seen: string; secure: boolean; raw: string[] }> {
+function ask(name: string, headers: Record<string, string>): Promise<{ seen: string; secure: boolean; forwardedHost: string | null; raw: string[] }> {
   const { port } = servers.get(name)!;
   return new Promise((resolve, reject) => {
     const request = httpRequest({ host: "127.0.0.1", port, headers }, (response) => {
@@ -61,6 +61,11 @@ describe("the client's address, decided by the app's server", () => {
     expect((await ask("loopback proxy", { "x-forwarded-for": "6.6.6.6, 203.0.113.7" })).seen).toBe("203.0.113.7");
   });
 
+  it("drops X-Forwarded-Host and -Proto from anyone but a trusted proxy, before the app reads them", async () => {
+    expect((await ask("no proxy", { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" })).forwardedHost).toBeNull();
+    expect((await ask("loopback proxy", { "x-forwarded-host": "app.example.com" })).forwardedHost).toBe("app.example.com");
+  });
+
   it("believes X-Forwarded-Proto only from a trusted proxy", async () => {
     expect((await ask("no proxy", { "x-forwarded-proto": "https" })).secure).toBe(false);
     expect((await ask("loopback proxy", { "x-forwarded-proto": "https" })).secure).toBe(true);
@@ -68,5 +73,14 @@ describe("the client's address, decided by the app's server", () => {
 
   it("fails closed where no server decided it, rather than sharing one bucket", () => {
     expect(() => clientAddress(new Headers({ "x-forwarded-for": "203.0.113.7" }))).toThrow(MissingClientAddressError);
+  });
+});
+
+describe("rateLimitKey", () => {
+  it("counts an IPv4 address alone, and an IPv6 address by its /64", () => {
+    expect(rateLimitKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(rateLimitKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(rateLimitKey("2001:db8:1:2:ffff:ffff:ffff:ffff")).toBe(rateLimitKey("2001:db8:1:2::9"));
+    expect(rateLimitKey("2001:db8:1:3::1")).not.toBe(rateLimitKey("2001:db8:1:2::1"));
   });
 });

@@ -33,7 +33,16 @@ export function stampClientAddress(request: IncomingMessage, trust: Trust): { ad
   raw.push(CLIENT_ADDRESS_HEADER, address);
 
   const peer = request.socket.remoteAddress ?? "";
-  const forwardedProto = trust(peer, 0) ? String(request.headers["x-forwarded-proto"] ?? "").split(",")[0]?.trim() : "";
+  const fromTrustedProxy = trust(peer, 0);
+  if (!fromTrustedProxy) {
+    // Only a trusted proxy may say which host and scheme the client used (Auth.js and the origin
+    // checks read these): from anyone else they are dropped.
+    for (const name of ["x-forwarded-proto", "x-forwarded-host"]) {
+      delete request.headers[name];
+      for (let i = raw.length - 2; i >= 0; i -= 2) if (raw[i]?.toLowerCase() === name) raw.splice(i, 2);
+    }
+  }
+  const forwardedProto = fromTrustedProxy ? String(request.headers["x-forwarded-proto"] ?? "").split(",")[0]?.trim() : "";
   const secure = Boolean((request.socket as TLSSocket).encrypted) || forwardedProto === "https";
   return { address, secure };
 }
