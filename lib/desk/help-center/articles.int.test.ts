@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/shared/db";
+import { contactCaller, refusal } from "@/test/integration/callers";
+import { listArticles, readArticle, recordFeedback } from "./articles";
+
+// Articles as the Desk API serves them: anyone reads and votes; a contact's vote is one, and changeable.
+
+async function categoryWith(count: number) {
+  const slug = `cat-${randomUUID().slice(0, 8)}`;
+  const category = await db.category.create({ data: { slug, name: slug, description: "For tests" }, select: { id: true } });
+  const articles = [];
+  for (let i = 0; i < count; i++) {
+    const articleSlug = `${slug}-article-${i}`;
+    articles.push(
+      await db.article.create({ data: { slug: articleSlug, title: `Article ${i}`, summary: "s", body: "Set up a cron job.", categoryId: category.id }, select: { id: true, slug: true } }),
+    );
+  }
+  return { slug, articles };
+}
+
+describe("articles", () => {
+  it("lists a category's articles page by page, without repeats", async () => {
+    const { slug } = await categoryWith(5);
+    const first = await listArticles({ category: slug, page: 1, pageSize: 2 });
+    const second = await listArticles({ category: slug, page: 2, pageSize: 2 });
+    const third = await listArticles({ category: slug, page: 3, pageSize: 2 });
+    expect(first.total).toBe(5);
+    const ids = [...first.articles, ...second.articles, ...third.articles].map((a) => a.id);
+    expect(ids).toHaveLength(5);
+    expect(new Set(ids).size).toBe(5);
+    expect([...first.articles, ...second.articles].every((a) => a.category.slug === slug)).toBe(true);
+  });
+
+  it("counts a view on each read, by id or by slug", async () => {
+    const { articles } = await categoryWith(1);
+    const [article] = articles;
+    const before = await readArticle(article!.slug);
+    const after = await readArticle(article!.id);
+    expect(after.viewCount).toBe(before.viewCount + 1);
+    expect(after.body).toContain("cron");
+  });
+
+  it("answers NOT_FOUND for an unknown article, to read or to vote on", async () => {
+    expect((await refusal(readArticle("no-such-article"))).code).toBe("NOT_FOUND");
+    expect((await refusal(recordFeedback("no-such-article", true, null))).code).toBe("NOT_FOUND");
+  });
+
+  it("counts every anonymous vote, and one changeable vote per contact", async () => {
+    const { articles } = await categoryWith(1);
+    const id = articles[0]!.id;
+    expect(await recordFeedback(id, true, null)).toEqual({ helpfulCount: 1, notHelpful: 0 });
+    expect(await recordFeedback(id, true, null)).toEqual({ helpfulCount: 2, notHelpful: 0 });
+    const { contact } = await contactCaller();
+    expect(await recordFeedback(id, true, contact.id)).toEqual({ helpfulCount: 3, notHelpful: 0 });
+    expect(await recordFeedback(id, true, contact.id)).toEqual({ helpfulCount: 3, notHelpful: 0 });
+    expect(await recordFeedback(id, false, contact.id)).toEqual({ helpfulCount: 2, notHelpful: 1 });
+    expect(await db.articleFeedback.count({ where: { articleId: id, contactId: contact.id } })).toBe(1);
+  });
+});
