@@ -46,7 +46,9 @@ if (!sqlite) {
   console.log("The schema has not changed since the last migration: nothing written.");
   process.exit(0);
 }
-const postgres = diff(path.join(scratch, "postgres", "schema.prisma"), POSTGRES_SCHEMA, "postgresql://localhost:5432/diff") ?? "";
+// The JS schema engine opens a connection even to diff two files: any PostgreSQL server will do.
+const postgresUrl = process.env.POSTGRES_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const postgres = diff(path.join(scratch, "postgres", "schema.prisma"), POSTGRES_SCHEMA, postgresUrl) ?? "";
 
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = path.join(SQLITE_MIGRATIONS_DIR, `${stamp}_${name}`);
