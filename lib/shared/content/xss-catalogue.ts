@@ -11,7 +11,8 @@ export const XSS_CATALOGUE: Array<{ label: string; payload: string }> = [
   { label: "javascript link", payload: "[click me](javascript:window.__xss('javascript link'))" },
   { label: "mixed-case javascript link", payload: "[click](JaVaScRiPt:window.__xss('mixed-case javascript link'))" },
   { label: "entity-encoded javascript link", payload: "[click](&#106;avascript:window.__xss('entity link'))" },
-  { label: "data link", payload: "[open](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)" },
+  // The base64 is <script>window.__xss('data link')</script>.
+  { label: "data link", payload: "[open](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3MoJ2RhdGEgbGluaycpPC9zY3JpcHQ+)" },
   { label: "markdown image onerror", payload: "![x](x\" onerror=\"window.__xss('markdown image'))" },
   { label: "autolink javascript", payload: "<javascript:window.__xss('autolink')>" },
   { label: "nested markdown in html", payload: "<a href=\"javascript:window.__xss('nested')\">**bold** link</a>" },
