@@ -1,7 +1,10 @@
+import type { ErrorCodeOf } from "@/lib/contract/errors";
+
 /**
  * Errors as the widget shows and reports them: the Desk's `{ code, message, hint }` body, or one of
- * the widget's own codes below when there is no Desk answer to show. Kept apart from the Desk's
- * codes for now; exported so that one shared list of error codes can take them in later.
+ * the widget's own codes below when there is no Desk answer to show. The registry
+ * (lib/contract/errors.ts) owns every code: these are checked against it by the compiler (a type-only
+ * import, so no description reaches the bundle).
  */
 export type WidgetError = { code: string; message: string; hint: string };
 
@@ -12,7 +15,7 @@ export const WIDGET_ERROR_CODES = {
   INTERNAL: "INTERNAL",
   /** The page's login callback gave no credential: the app keeps its person a guest, with its reason. */
   TOKEN_UNAVAILABLE: "TOKEN_UNAVAILABLE",
-} as const;
+} as const satisfies Record<string, ErrorCodeOf<"widget">>;
 
 export type WidgetErrorCode = (typeof WIDGET_ERROR_CODES)[keyof typeof WIDGET_ERROR_CODES];
 

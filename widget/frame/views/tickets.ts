@@ -1,3 +1,4 @@
+import type { TicketStatus } from "@/lib/contract/vocabulary";
 import { el, newKey, paragraphs, when } from "../dom";
 import type { Author, ViewContext } from "./context";
 import { field, form, loading, PRIORITIES, select, signInNote } from "./forms";
@@ -10,8 +11,9 @@ type Ticket = TicketSummary & {
   comments: Array<{ author: Author; body: string; createdAt: string }>;
 };
 
-const STATUS: Record<string, string> = { open: "Open", on_hold: "Waiting on you", closed: "Closed" };
-const statusName = (status: string) => STATUS[status] ?? status;
+// The customer's words for the contract's statuses: the compiler checks every status has one.
+const STATUS: Record<TicketStatus, string> = { open: "Open", on_hold: "Waiting on you", closed: "Closed" };
+const statusName = (status: string) => STATUS[status as TicketStatus] ?? status;
 // A guest typed this email: the ticket may not be the signed-in person's own words.
 const GUEST_SUBMISSION = "Submitted as a guest (email not verified)";
 
