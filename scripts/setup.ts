@@ -25,7 +25,7 @@ if (existsSync(".env")) {
   console.log("▸ Wrote .env with freshly generated secrets");
 }
 
-run("Applying database migrations", "npx", ["prisma", "migrate", "deploy"]);
+run("Applying database migrations", "npx", ["tsx", "scripts/db/migrate.ts"]);
 run("Seeding demo data", "npx", ["prisma", "db", "seed"]);
 run("Building the widget", "npx", ["tsx", "widget/build.ts"]);
 

@@ -6,6 +6,7 @@ import { listMyTickets } from "@/lib/site/help-center/queries";
 import { TicketStatus } from "@/components/ui/ticket-status";
 import { VerifyToSeeTickets } from "@/components/site/help/verify-to-see-tickets";
 import { GUEST_SUBMISSION } from "@/components/site/help/guest-submission";
+import { HelpPageHeading } from "@/components/site/help/page-heading";
 
 export const metadata: Metadata = { title: "My tickets" };
 
@@ -21,12 +22,7 @@ export default async function MyTicketsPage({ searchParams }: { searchParams: Pr
   const { tickets } = await listMyTickets(user, filter);
   return (
     <main className="mx-auto max-w-4xl px-6 py-12">
-      <p className="text-sm text-slate-500">
-        <Link href="/help" className="hover:underline">
-          Help center
-        </Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-bold tracking-tight">My tickets</h1>
+      <HelpPageHeading back={{ href: "/help", label: "Help center" }} title="My tickets" />
       <nav aria-label="Filter by status" className="mt-6 flex gap-2 text-sm">
         {STATUSES.map(([value, label]) => (
           <Link
