@@ -71,6 +71,7 @@ test.describe("widget help center", () => {
     const frame = widget.frame;
     await frame.getByRole("button", { name: "Community" }).click();
     await frame.getByRole("button", { name: "New post" }).click();
+    await frame.getByLabel("Topic").selectOption({ label: "Ideas" });
     await frame.getByLabel("Kind").selectOption("idea");
     await frame.getByLabel("Title").fill("Export logs to S3");
     await frame.getByLabel("Details").fill("Nightly exports would help audits.");

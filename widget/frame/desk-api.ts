@@ -1,10 +1,13 @@
 /** The Desk's ASAP API, on this frame's own origin: the session calls and the help-center calls. */
-import { asWidgetError, internalError } from "../protocol/errors";
+import { DESK_API_PATH } from "@/lib/contract/desk-api/common";
+import { IDEMPOTENCY_KEY_HEADER } from "@/lib/contract/desk-api/wire";
+import { readErrorBody } from "@/lib/contract/error-body";
+import { internalError } from "../protocol/errors";
 import type { Contact } from "../protocol/messages";
 import { OPAQUE_TOKEN } from "../protocol/parse";
 import type { Desk, LoginAnswer, SessionAnswer } from "./session";
 
-const BASE = "/desk/api/asap/v1/";
+const BASE = DESK_API_PATH;
 
 /**
  * The same login callback serves both flows, and the credential's shape says which it is: a user
@@ -18,8 +21,8 @@ export function credentialFor(value: string): { token: string } | { userToken: s
 /** The JSON body of a successful answer (null for 204); otherwise throws the Desk's error. */
 async function sessionJson(response: Response): Promise<unknown> {
   if (response.status === 204) return null;
-  const body = (await response.json()) as { error?: unknown } | null;
-  if (!response.ok) throw asWidgetError(body?.error) ?? internalError(response.status);
+  const body: unknown = await response.json();
+  if (!response.ok) throw readErrorBody(body) ?? internalError(response.status);
   return body;
 }
 
@@ -68,24 +71,25 @@ export type HelpRequest = {
   headers?: Record<string, string>;
   idempotencyKey?: string;
 };
-export type HelpApi = <T = unknown>(path: string, request?: HelpRequest) => Promise<T>;
+/** `Answer` is the contract's type for the path's answer (lib/contract/desk-api). */
+export type HelpApi = <Answer>(path: string, request?: HelpRequest) => Promise<Answer>;
 
 /** The help-center calls; failures reject with an Error whose message can be shown as it is. */
 export function helpApi(bearer: () => string | null): HelpApi {
-  return async <T>(path: string, request: HelpRequest = {}) => {
+  return async <Answer>(path: string, request: HelpRequest = {}) => {
     const token = request.auth ? bearer() : null;
     const headers: Record<string, string> = { Accept: "application/json", ...request.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) };
     if (request.body !== undefined) headers["Content-Type"] = "application/json";
-    if (request.idempotencyKey) headers["Idempotency-Key"] = request.idempotencyKey;
+    if (request.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = request.idempotencyKey;
     const response = await fetch(BASE + path, {
       method: request.method ?? "GET",
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
     });
-    if (response.status === 204) return null as T;
-    const body = (await response.json()) as T & { error?: { message?: string } };
-    if (!response.ok) throw new Error(body.error?.message || `The help desk answered ${response.status}.`);
-    return body;
+    if (response.status === 204) return null as Answer;
+    const body: unknown = await response.json().catch(() => null);
+    if (!response.ok) throw new Error(readErrorBody(body)?.message || `The help desk answered ${response.status}.`);
+    return body as Answer;
   };
 }
 

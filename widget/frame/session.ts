@@ -12,6 +12,7 @@
  * - A logout (here or in another tab) forgets the session; here it also revokes it on the Desk.
  *   A login answered after a logout is revoked, not adopted.
  */
+import type { LoginAnswer as DeskLoginAnswer, SessionAnswer as DeskSessionAnswer } from "@/lib/contract/desk-api/session";
 import { asWidgetError, networkError, WIDGET_ERROR_CODES, type WidgetError } from "../protocol/errors";
 import { FRAME_TO_PAGE, PAGE_TO_FRAME, type Contact, type FrameToPageMessage, type PageToFrameMessage, type WidgetSession } from "../protocol/messages";
 
@@ -36,9 +37,9 @@ export const systemClock: Clock = {
   clearTimeout: (id) => clearTimeout(id),
 };
 
-/** The Desk's answers, as the frame's Desk client hands them over (already checked for shape). */
-export type LoginAnswer = { session: { token: string; expiresAt: string; expiresInSeconds: number }; contact: Contact };
-export type SessionAnswer = { contact: Contact; expiresInSeconds: number };
+/** The parts of the Desk's answers the session uses, as the frame's Desk client hands them over (already checked for shape). */
+export type LoginAnswer = { session: DeskLoginAnswer["session"]; contact: Contact };
+export type SessionAnswer = { contact: Contact } & Pick<DeskSessionAnswer, "expiresInSeconds">;
 
 export type Desk = {
   login(credential: string): Promise<LoginAnswer>;

@@ -1,3 +1,4 @@
+import { readErrorBody, type ErrorDetail } from "@/lib/contract/error-body";
 import type { ErrorCodeOf } from "@/lib/contract/errors";
 
 /**
@@ -6,7 +7,7 @@ import type { ErrorCodeOf } from "@/lib/contract/errors";
  * (lib/contract/errors.ts) owns every code: these are checked against it by the compiler (a type-only
  * import, so no description reaches the bundle).
  */
-export type WidgetError = { code: string; message: string; hint: string };
+export type WidgetError = ErrorDetail<string>;
 
 export const WIDGET_ERROR_CODES = {
   /** The help desk could not be reached (no answer, or not a JSON one). */
@@ -27,10 +28,7 @@ export function internalError(status: number): WidgetError {
   return { code: WIDGET_ERROR_CODES.INTERNAL, message: `The Desk answered ${status}`, hint: "" };
 }
 
-/** A Desk error body's `error`, or null when `value` is not one (then the widget says NETWORK). */
+/** An error body's `error` (from the Desk, or in a message), or null when `value` is not one. */
 export function asWidgetError(value: unknown): WidgetError | null {
-  if (!value || typeof value !== "object") return null;
-  const { code, message, hint } = value as Record<string, unknown>;
-  if (typeof code !== "string" || !code || typeof message !== "string") return null;
-  return { code, message, hint: typeof hint === "string" ? hint : "" };
+  return readErrorBody({ error: value });
 }

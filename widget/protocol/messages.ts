@@ -3,11 +3,12 @@
  * (the Desk's origin) and the page's other tabs, with its payload, by direction. A message type is
  * spelled here and nowhere else; both ends import these maps, so the compiler checks each of them.
  */
+import type { Contact as DeskContact } from "@/lib/contract/desk-api/common";
 import type { LauncherBranding } from "./branding";
 import type { WidgetError } from "./errors";
 
-/** The person the Desk signed in, as its login and session answers name them. */
-export type Contact = { id?: string; name: string; email: string };
+/** The person the Desk signed in, as its login and session answers name them (the id is not needed here). */
+export type Contact = Pick<DeskContact, "name" | "email"> & Partial<Pick<DeskContact, "id">>;
 
 /**
  * A widget session. `expiresAt` is the server's; `localExpiresAt` is the same moment on this

@@ -5,12 +5,9 @@ import type { IsoDateTime } from "./common";
 /**
  * Live chat: `chat/sessions` (start one; a signed-in contact's history), `chat/sessions/{id}/messages`,
  * and `chat/sessions/{id}/events`, a Server-Sent Events stream of MESSAGE_EVENT events resumable with
- * Last-Event-ID. A guest's chat is theirs by the visitorToken, sent back in CHAT_TOKEN_HEADER.
+ * LAST_EVENT_ID_HEADER. A guest's chat is theirs by the visitorToken, sent back in CHAT_TOKEN_HEADER
+ * (names: ./wire).
  */
-export const CHAT_TOKEN_HEADER = "X-Chat-Token";
-
-/** The SSE event that carries one ChatMessage as its data, with the message's id as the event id. */
-export const MESSAGE_EVENT = "message";
 
 const message = z
   .string({ error: "message is required" })

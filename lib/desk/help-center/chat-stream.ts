@@ -1,5 +1,5 @@
 import "server-only";
-import { MESSAGE_EVENT } from "@/lib/contract/desk-api/chat";
+import { MESSAGE_EVENT } from "@/lib/contract/desk-api/wire";
 import type { Caller } from "@/lib/desk/api/caller";
 import { sessionLiveUntil } from "@/lib/desk/sessions/asap-sessions";
 import { AsapError } from "@/lib/desk/iam/errors";

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Prisma } from "@prisma/client";
+import { IDEMPOTENCY_KEY_HEADER } from "@/lib/contract/desk-api/wire";
 import type { Jsonable } from "@/lib/contract/json";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
@@ -31,7 +32,7 @@ function canonical(value: unknown): string {
 }
 
 export function readIdempotencyKey(headers: Headers): string | null {
-  const key = headers.get("idempotency-key");
+  const key = headers.get(IDEMPOTENCY_KEY_HEADER);
   if (key === null) return null;
   if (!KEY.test(key)) {
     throw new AsapError("VALIDATION_FAILED", "The Idempotency-Key header is not valid.", "Send 1 to 255 visible ASCII characters, e.g. a UUID.");

@@ -1,10 +1,7 @@
+import type { ArticleAnswer, ArticleListAnswer, ArticleSummary, CategoriesAnswer, FeedbackAnswer } from "@/lib/contract/desk-api/articles";
 import { el, paragraphs } from "../dom";
 import type { ViewContext } from "./context";
 import { loading } from "./forms";
-
-type ArticleSummary = { id: string; title: string; summary: string };
-type Article = ArticleSummary & { body: string };
-type Category = { slug: string; name: string; description: string; articleCount: number };
 
 function articleList(ctx: ViewContext, articles: ArticleSummary[], empty: string): HTMLElement {
   if (!articles.length) return el("p", { class: "muted", text: empty });
@@ -35,12 +32,12 @@ export function home(ctx: ViewContext): HTMLElement {
     const q = input.value.trim();
     if (!q) return;
     loading(results, async () => {
-      const body = await ctx.api<{ articles: ArticleSummary[] }>(`articles?q=${encodeURIComponent(q)}`);
+      const body = await ctx.api<ArticleListAnswer>(`articles?q=${encodeURIComponent(q)}`);
       return el("section", {}, [el("h3", { text: "Results" }), articleList(ctx, body.articles, "No article matches. Try other words, or submit a ticket.")]);
     });
   });
   loading(results, async () => {
-    const body = await ctx.api<{ articles: ArticleSummary[] }>("articles?pageSize=5");
+    const body = await ctx.api<ArticleListAnswer>("articles?pageSize=5");
     return el("section", {}, [el("h3", { text: "Popular articles" }), articleList(ctx, body.articles, "No articles yet.")]);
   });
   const greeting = ctx.greeting ? el("p", { class: "greeting", text: ctx.greeting }) : null;
@@ -49,7 +46,7 @@ export function home(ctx: ViewContext): HTMLElement {
 
 export function articles(ctx: ViewContext): HTMLElement {
   return loading(el("div"), async () => {
-    const body = await ctx.api<{ categories: Category[] }>("categories");
+    const body = await ctx.api<CategoriesAnswer>("categories");
     return el(
       "ul",
       { class: "list" },
@@ -67,17 +64,17 @@ export function articles(ctx: ViewContext): HTMLElement {
 
 export function categoryView(ctx: ViewContext, view: { slug: string; name: string }): HTMLElement {
   return loading(el("div"), async () => {
-    const body = await ctx.api<{ articles: ArticleSummary[] }>(`articles?category=${encodeURIComponent(view.slug)}&pageSize=50`);
+    const body = await ctx.api<ArticleListAnswer>(`articles?category=${encodeURIComponent(view.slug)}&pageSize=50`);
     return el("section", {}, [el("h2", { text: view.name }), articleList(ctx, body.articles, "No articles here yet.")]);
   });
 }
 
 export function articleView(ctx: ViewContext, id: string): HTMLElement {
   return loading(el("div"), async () => {
-    const { article } = await ctx.api<{ article: Article }>(`articles/${encodeURIComponent(id)}`);
+    const { article } = await ctx.api<ArticleAnswer>(`articles/${encodeURIComponent(id)}`);
     const thanks = el("p", { class: "muted", role: "status" });
     const vote = (helpful: boolean) => {
-      ctx.api(`articles/${article.id}/feedback`, { method: "POST", body: { helpful } }).then(() => {
+      ctx.api<FeedbackAnswer>(`articles/${article.id}/feedback`, { method: "POST", body: { helpful } }).then(() => {
         thanks.textContent = "Thanks for your feedback!";
       });
     };

@@ -18,4 +18,11 @@ describe("the chat's event stream reader", () => {
     feed("\n");
     expect(data).toHaveLength(1);
   });
+
+  it("reads the stream as the standard has it: CRLF lines, data over several lines, other events skipped", () => {
+    const data: string[] = [];
+    const feed = sseMessages((item) => data.push(item));
+    feed('event: message\r\nid: 1\r\ndata: {"id":\r\ndata: "1"}\r\n\r\nevent: typing\r\ndata: {}\r\n\r\n');
+    expect(data).toEqual(['{"id":\n"1"}']);
+  });
 });

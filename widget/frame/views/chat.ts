@@ -1,33 +1,30 @@
+import { createParser } from "eventsource-parser";
+import type { ChatMessage, NewChatAnswer, NewMessageAnswer } from "@/lib/contract/desk-api/chat";
+import { CHAT_TOKEN_HEADER, LAST_EVENT_ID_HEADER, MESSAGE_EVENT } from "@/lib/contract/desk-api/wire";
 import { chatEventsUrl } from "../desk-api";
 import { el, paragraphs } from "../dom";
-import type { Author, ViewContext } from "./context";
+import type { ViewContext } from "./context";
 import { field, form } from "./forms";
 
-type ChatMessage = { id: string; from: Author; body: string };
 type ChatState = { id: string | null; token: string | null; messages: ChatMessage[]; stream: AbortController | null; log: HTMLOListElement | null };
 
 const RECONNECT_MS = 2000;
 
-/** Messages out of a server-sent events stream's text, as they arrive in chunks of any size. */
+/** The data of each chat message event in a server-sent events stream, fed in chunks of any size. */
 export function sseMessages(onMessage: (data: string) => void): (chunk: string) => void {
-  let buffer = "";
-  return (chunk) => {
-    buffer += chunk;
-    let end;
-    while ((end = buffer.indexOf("\n\n")) !== -1) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const data = /^data: (.+)$/m.exec(block);
-      if (block.includes("event: message") && data?.[1]) onMessage(data[1]);
-    }
-  };
+  const parser = createParser({
+    onEvent: (event) => {
+      if (event.event === MESSAGE_EVENT) onMessage(event.data);
+    },
+  });
+  return (chunk) => parser.feed(chunk);
 }
 
 /** Live chat with an agent: one chat per person, kept while the widget is open. */
 export function createChat(ctx: ViewContext) {
   let chat: ChatState = { id: null, token: null, messages: [], stream: null, log: null };
 
-  const chatHeaders = (): Record<string, string> => (chat.token ? { "X-Chat-Token": chat.token } : {});
+  const chatHeaders = (): Record<string, string> => (chat.token ? { [CHAT_TOKEN_HEADER]: chat.token } : {});
 
   function messageItem(message: ChatMessage) {
     return el("li", { class: message.from.kind === "agent" ? "from-agent" : "from-me" }, [
@@ -52,7 +49,7 @@ export function createChat(ctx: ViewContext) {
     chat.stream = controller;
     const last = chat.messages.at(-1)?.id;
     const bearer = ctx.bearer();
-    const headers = { ...chatHeaders(), ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}), ...(last ? { "Last-Event-ID": last } : {}) };
+    const headers = { ...chatHeaders(), ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}), ...(last ? { [LAST_EVENT_ID_HEADER]: last } : {}) };
     const feed = sseMessages((data) => received(JSON.parse(data) as ChatMessage));
     fetch(chatEventsUrl(chat.id), { headers, signal: controller.signal })
       .then(async (response) => {
@@ -80,7 +77,7 @@ export function createChat(ctx: ViewContext) {
         el("h2", { text: "Chat with us" }),
         el("p", { class: "muted", text: ctx.signedIn() ? "Your chats are kept in your history." : "An agent usually answers within minutes." }),
         form(fields, "Start chat", async (data) => {
-          const body = await ctx.api<{ chat: { id: string }; visitorToken?: string }>("chat/sessions", { method: "POST", body: data, auth: ctx.signedIn() });
+          const body = await ctx.api<NewChatAnswer>("chat/sessions", { method: "POST", body: data, auth: ctx.signedIn() });
           chat.id = body.chat.id;
           chat.token = body.visitorToken ?? null;
           listen();
@@ -96,7 +93,7 @@ export function createChat(ctx: ViewContext) {
       el("h2", { text: "Chat" }),
       log,
       form([field("Message", "body", { multiline: true, rows: 2, max: 4000 })], "Send", async (data) => {
-        await ctx.api(`chat/sessions/${id}/messages`, { method: "POST", body: data, auth: ctx.signedIn(), headers: chatHeaders() });
+        await ctx.api<NewMessageAnswer>(`chat/sessions/${id}/messages`, { method: "POST", body: data, auth: ctx.signedIn(), headers: chatHeaders() });
         return "";
       }),
     ]);

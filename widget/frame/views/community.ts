@@ -1,19 +1,17 @@
+import type { FollowAnswer, LikeAnswer, NewPostAnswer, NewReplyAnswer, PostAnswer, PostListAnswer, TopicsAnswer } from "@/lib/contract/desk-api/community";
+import { MEMBER_POST_TYPES, type PostType } from "@/lib/contract/vocabulary";
 import { el, paragraphs, when } from "../dom";
-import type { Author, ViewContext } from "./context";
+import type { ViewContext } from "./context";
 import { field, form, loading, select, signInNote } from "./forms";
 
-type PostSummary = { id: string; title: string; type: string; author: Author; likeCount: number; replyCount: number };
-type Post = PostSummary & {
-  body: string;
-  createdAt: string;
-  likedByMe: boolean;
-  followedByMe: boolean;
-  replies: Array<{ author: Author; body: string; createdAt: string }>;
-};
+// The compiler checks every kind of post has a name here.
+const POST_TYPE: Record<PostType, string> = { question: "Question", idea: "Idea", discussion: "Discussion", announcement: "Announcement" };
+// A newer Desk may know a kind this bundle does not: show its word rather than nothing.
+const postTypeName = (type: string) => POST_TYPE[type as PostType] ?? type;
 
 export function community(ctx: ViewContext): HTMLElement {
   return loading(el("div"), async () => {
-    const body = await ctx.api<{ posts: PostSummary[] }>("community/posts", { auth: ctx.signedIn() });
+    const body = await ctx.api<PostListAnswer>("community/posts", { auth: ctx.signedIn() });
     return el("div", { class: "stack" }, [
       el("div", { class: "split" }, [
         el("h2", { text: "Community" }),
@@ -27,7 +25,7 @@ export function community(ctx: ViewContext): HTMLElement {
           el("li", {}, [
             el("button", { type: "button", class: "row", onclick: () => ctx.go({ kind: "post", id: post.id }) }, [
               el("span", { class: "row-title", text: post.title }),
-              el("span", { class: "row-sub", text: `${post.type} · ${post.author.name} · ${post.likeCount} likes · ${post.replyCount} replies` }),
+              el("span", { class: "row-sub", text: `${postTypeName(post.type)} · ${post.author.name} · ${post.likeCount} likes · ${post.replyCount} replies` }),
             ]),
           ]),
         ),
@@ -38,13 +36,13 @@ export function community(ctx: ViewContext): HTMLElement {
 
 export function postView(ctx: ViewContext, id: string): HTMLElement {
   return loading(el("div"), async () => {
-    const { post } = await ctx.api<{ post: Post }>(`community/posts/${id}`, { auth: ctx.signedIn() });
+    const { post } = await ctx.api<PostAnswer>(`community/posts/${id}`, { auth: ctx.signedIn() });
     const toggle = (kind: "like" | "follow", on: boolean) => {
-      ctx.api(`community/posts/${id}/${kind}`, { method: on ? "POST" : "DELETE", auth: true }).then(ctx.rerender);
+      ctx.api<LikeAnswer | FollowAnswer>(`community/posts/${id}/${kind}`, { method: on ? "POST" : "DELETE", auth: true }).then(ctx.rerender);
     };
     return el("article", { class: "stack" }, [
       el("h2", { text: post.title }),
-      el("p", { class: "muted", text: `${post.type} by ${post.author.name} · ${when(post.createdAt)}` }),
+      el("p", { class: "muted", text: `${postTypeName(post.type)} by ${post.author.name} · ${when(post.createdAt)}` }),
       paragraphs(post.body),
       ctx.signedIn()
         ? el("div", { class: "vote" }, [
@@ -70,7 +68,7 @@ export function postView(ctx: ViewContext, id: string): HTMLElement {
       ),
       ctx.signedIn()
         ? form([field("Your reply", "body", { multiline: true, rows: 3 })], "Reply", async (data) => {
-            await ctx.api(`community/posts/${id}/replies`, { method: "POST", body: data, auth: true });
+            await ctx.api<NewReplyAnswer>(`community/posts/${id}/replies`, { method: "POST", body: data, auth: true });
             ctx.rerender();
           })
         : signInNote("reply"),
@@ -79,37 +77,29 @@ export function postView(ctx: ViewContext, id: string): HTMLElement {
 }
 
 export function newPostView(ctx: ViewContext): HTMLElement {
-  return el("div", { class: "stack" }, [
-    el("h2", { text: "New post" }),
-    form(
-      [
-        select(
-          "Topic",
-          "topic",
-          [
-            ["questions", "Questions"],
-            ["ideas", "Ideas"],
-          ],
-          "questions",
-        ),
-        select(
-          "Kind",
-          "type",
-          [
-            ["question", "Question"],
-            ["idea", "Idea"],
-            ["discussion", "Discussion"],
-          ],
-          "question",
-        ),
-        field("Title", "title"),
-        field("Details", "body", { multiline: true }),
-      ],
-      "Post",
-      async (data) => {
-        const body = await ctx.api<{ post: { id: string } }>("community/posts", { method: "POST", body: data, auth: true });
-        ctx.show([{ kind: "post", id: body.post.id }]);
-      },
-    ),
-  ]);
+  return loading(el("div"), async () => {
+    const { topics } = await ctx.api<TopicsAnswer>("community/topics");
+    return el("div", { class: "stack" }, [
+      el("h2", { text: "New post" }),
+      form(
+        [
+          // No topic is chosen for the member: the Desk's topics include its own (announcements).
+          select("Topic", "topic", [["", "Choose a topic"], ...topics.map((topic): [string, string] => [topic.slug, topic.name])], ""),
+          select(
+            "Kind",
+            "type",
+            MEMBER_POST_TYPES.map((type) => [type, POST_TYPE[type]]),
+            "question",
+          ),
+          field("Title", "title"),
+          field("Details", "body", { multiline: true }),
+        ],
+        "Post",
+        async (data) => {
+          const body = await ctx.api<NewPostAnswer>("community/posts", { method: "POST", body: data, auth: true });
+          ctx.show([{ kind: "post", id: body.post.id }]);
+        },
+      ),
+    ]);
+  });
 }

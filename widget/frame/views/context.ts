@@ -23,5 +23,3 @@ export type ViewContext = {
   /** Replaces the whole stack of views, e.g. with what was just created. */
   show(views: View[]): void;
 };
-
-export type Author = { kind?: "contact" | "guest" | "agent"; name: string };

@@ -1,3 +1,4 @@
+import { TICKET_PRIORITIES, type TicketPriority } from "@/lib/contract/vocabulary";
 import { el, type Child } from "../dom";
 
 /** Renders a view that loads data: a loading state first, then the content or the error. */
@@ -68,12 +69,8 @@ export function select(label: string, name: string, choices: Array<[string, stri
   return el("div", { class: "field" }, [el("label", { for: id, text: label }), node]);
 }
 
-export const PRIORITIES: Array<[string, string]> = [
-  ["low", "Low"],
-  ["medium", "Medium"],
-  ["high", "High"],
-  ["urgent", "Urgent"],
-];
+const PRIORITY: Record<TicketPriority, string> = { low: "Low", medium: "Medium", high: "High", urgent: "Urgent" };
+export const PRIORITIES: Array<[TicketPriority, string]> = TICKET_PRIORITIES.map((priority) => [priority, PRIORITY[priority]]);
 
 export function signInNote(what: string): HTMLParagraphElement {
   return el("p", { class: "note", text: `Sign in to your account on this site to ${what}.` });

@@ -1,18 +1,12 @@
-import type { TicketStatus } from "@/lib/contract/vocabulary";
+import type { NewCommentAnswer, TicketAnswer, TicketComment, TicketListAnswer, TicketThreadAnswer } from "@/lib/contract/desk-api/tickets";
+import { TICKET_STATUSES, type TicketStatus } from "@/lib/contract/vocabulary";
 import { el, newKey, paragraphs, when } from "../dom";
-import type { Author, ViewContext } from "./context";
+import type { ViewContext } from "./context";
 import { field, form, loading, PRIORITIES, select, signInNote } from "./forms";
-
-type TicketSummary = { number: number; subject: string; status: string; identityVerified: boolean };
-type Ticket = TicketSummary & {
-  priority: string;
-  description: string;
-  createdAt: string;
-  comments: Array<{ author: Author; body: string; createdAt: string }>;
-};
 
 // The customer's words for the contract's statuses: the compiler checks every status has one.
 const STATUS: Record<TicketStatus, string> = { open: "Open", on_hold: "Waiting on you", closed: "Closed" };
+// A newer Desk may know a status this bundle does not: show its word rather than nothing.
 const statusName = (status: string) => STATUS[status as TicketStatus] ?? status;
 // A guest typed this email: the ticket may not be the signed-in person's own words.
 const GUEST_SUBMISSION = "Submitted as a guest (email not verified)";
@@ -23,7 +17,7 @@ export function submitTicketForm(ctx: ViewContext): HTMLFormElement {
   fields.push(field("Subject", "subject", { max: 200 }), field("How can we help?", "description", { multiline: true }), select("Priority", "priority", PRIORITIES, "medium"));
   let key = newKey(); // one key per form: a double submit or a retry creates one ticket
   return form(fields, "Submit ticket", async (data) => {
-    const body = await ctx.api<{ ticket: { number: number } }>("tickets", { method: "POST", body: data, auth: ctx.signedIn(), idempotencyKey: key });
+    const body = await ctx.api<TicketAnswer>("tickets", { method: "POST", body: data, auth: ctx.signedIn(), idempotencyKey: key });
     key = newKey();
     if (ctx.signedIn()) ctx.show([{ kind: "ticket", number: body.ticket.number }]);
     return `Ticket #${body.ticket.number} submitted. We will answer by email.`;
@@ -42,18 +36,13 @@ export function tickets(ctx: ViewContext): HTMLElement {
   const choice = el(
     "select",
     { id: "ticket-filter" },
-    [
-      ["", "All"],
-      ["open", "Open"],
-      ["on_hold", "Waiting on you"],
-      ["closed", "Closed"],
-    ].map(([value, text]) => el("option", { value, text })),
+    [el("option", { value: "", text: "All" }), ...TICKET_STATUSES.map((status) => el("option", { value: status, text: STATUS[status] }))],
   );
   const filter = el("div", { class: "field" }, [el("label", { for: "ticket-filter", text: "Show" }), choice]);
   const load = () => {
     const status = choice.value;
     loading(list, async () => {
-      const body = await ctx.api<{ tickets: TicketSummary[] }>(`tickets${status ? `?status=${status}` : ""}`, { auth: true });
+      const body = await ctx.api<TicketListAnswer>(`tickets${status ? `?status=${status}` : ""}`, { auth: true });
       if (!body.tickets.length) return el("p", { class: "muted", text: "No tickets here." });
       return el(
         "ul",
@@ -80,18 +69,17 @@ export function tickets(ctx: ViewContext): HTMLElement {
 
 export function ticketView(ctx: ViewContext, number: number): HTMLElement {
   return loading(el("div"), async () => {
-    const { ticket } = await ctx.api<{ ticket: Ticket }>(`tickets/${number}`, { auth: true });
-    const opening = { author: { kind: ticket.identityVerified ? "contact" : "guest", name: "" } as Author, body: ticket.description, createdAt: ticket.createdAt };
+    const { ticket } = await ctx.api<TicketThreadAnswer>(`tickets/${number}`, { auth: true });
+    // The description opens the thread; comments always come from a session, so only it can be a guest's.
+    const opening = { who: ticket.identityVerified ? "You" : GUEST_SUBMISSION, fromAgent: false, body: ticket.description, createdAt: ticket.createdAt };
+    const comment = ({ author, body, createdAt }: TicketComment) =>
+      author.kind === "agent" ? { who: `${author.name} (support)`, fromAgent: true, body, createdAt } : { who: "You", fromAgent: false, body, createdAt };
     const thread = el(
       "ol",
       { class: "thread", "aria-label": "Conversation" },
-      [opening, ...ticket.comments].map((entry) => {
-        const who = entry.author.kind === "agent" ? `${entry.author.name} (support)` : entry.author.kind === "guest" ? GUEST_SUBMISSION : "You";
-        return el("li", { class: entry.author.kind === "agent" ? "from-agent" : "from-me" }, [
-          el("p", { class: "meta", text: `${who} · ${when(entry.createdAt)}` }),
-          paragraphs(entry.body),
-        ]);
-      }),
+      [opening, ...ticket.comments.map(comment)].map((entry) =>
+        el("li", { class: entry.fromAgent ? "from-agent" : "from-me" }, [el("p", { class: "meta", text: `${entry.who} · ${when(entry.createdAt)}` }), paragraphs(entry.body)]),
+      ),
     );
     const closed = ticket.status === "closed";
     const commentKey = newKey();
@@ -100,13 +88,13 @@ export function ticketView(ctx: ViewContext, number: number): HTMLElement {
       el("p", { class: "muted", text: `${statusName(ticket.status)} · ${ticket.priority} priority` }),
       thread,
       form([field("Add a reply", "body", { multiline: true, rows: 3 })], "Send reply", async (data) => {
-        await ctx.api(`tickets/${number}/comments`, { method: "POST", body: data, auth: true, idempotencyKey: commentKey });
+        await ctx.api<NewCommentAnswer>(`tickets/${number}/comments`, { method: "POST", body: data, auth: true, idempotencyKey: commentKey });
         ctx.rerender();
       }),
       el("details", {}, [
         el("summary", { text: "Edit ticket" }),
         form([field("Subject", "subject", { value: ticket.subject }), select("Priority", "priority", PRIORITIES, ticket.priority)], "Save changes", async (data) => {
-          await ctx.api(`tickets/${number}`, { method: "PATCH", body: data, auth: true });
+          await ctx.api<TicketAnswer>(`tickets/${number}`, { method: "PATCH", body: data, auth: true });
           ctx.rerender();
         }),
       ]),
@@ -115,7 +103,7 @@ export function ticketView(ctx: ViewContext, number: number): HTMLElement {
         class: closed ? "primary" : "",
         text: closed ? "Reopen ticket" : "Close ticket",
         onclick: () => {
-          ctx.api(`tickets/${number}`, { method: "PATCH", body: { status: closed ? "open" : "closed" }, auth: true }).then(ctx.rerender);
+          ctx.api<TicketAnswer>(`tickets/${number}`, { method: "PATCH", body: { status: closed ? "open" : "closed" }, auth: true }).then(ctx.rerender);
         },
       }),
     ]);

@@ -1,4 +1,5 @@
-import { CHAT_TOKEN_HEADER, messageBody, type MessagesAnswer, type NewMessageAnswer } from "@/lib/contract/desk-api/chat";
+import { CHAT_TOKEN_HEADER } from "@/lib/contract/desk-api/wire";
+import { messageBody, type MessagesAnswer, type NewMessageAnswer } from "@/lib/contract/desk-api/chat";
 import { resolveCaller } from "@/lib/desk/api/caller";
 import { handle, json, readJson } from "@/lib/desk/api/respond";
 import { findOwnChat, messagesAfter, sendVisitorMessage } from "@/lib/desk/help-center/chat";
