@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { articleListQuery, feedbackBody } from "./articles";
+import { messageBody, startChatBody } from "./chat";
+import { newPostBody, postListQuery, replyBody } from "./community";
+import { loginBody } from "./session";
+import { anonymousTicketBody, commentBody, contactTicketBody, ticketChangesBody, ticketListQuery } from "./tickets";
+
+/**
+ * The Desk API's request rules, checked on the schemas themselves: every route parses its input with
+ * these (the e2e API specs check one refusal per route family reaches the client as VALIDATION_FAILED).
+ */
+const refusal = (schema: z.ZodType, input: unknown) => {
+  const result = schema.safeParse(input);
+  return result.success ? null : result.error.issues.map((issue) => issue.message).join("; ");
+};
+
+const ticket = { subject: "Logs are late", description: "Since Monday." };
+
+describe("ticket requests", () => {
+  it.each([
+    ["an empty subject", { ...ticket, subject: " " }, "subject is required"],
+    ["a long subject", { ...ticket, subject: "s".repeat(201) }, "subject may be at most 200 characters"],
+    ["a long description", { ...ticket, description: "d".repeat(10_001) }, "description may be at most 10000 characters"],
+    ["an unknown priority", { ...ticket, priority: "asap" }, "priority must be low, medium, high or urgent"],
+    ["a field it does not take", { ...ticket, status: "closed" }, "status"],
+  ])("refuses %s, saying why", (_, input, message) => {
+    expect(refusal(contactTicketBody, input)).toContain(message);
+  });
+
+  it("takes exactly the limit, trims, and gives medium priority by default", () => {
+    expect(contactTicketBody.parse({ subject: ` ${"s".repeat(200)} `, description: "d".repeat(10_000) })).toEqual({
+      subject: "s".repeat(200),
+      description: "d".repeat(10_000),
+      priority: "medium",
+    });
+  });
+
+  it("wants a guest's name and a real email, and keeps the email in lower case", () => {
+    expect(refusal(anonymousTicketBody, ticket)).toContain("name is required");
+    expect(refusal(anonymousTicketBody, { ...ticket, name: "Ada", email: "not-an-email" })).toContain("email must be a valid address");
+    expect(anonymousTicketBody.parse({ ...ticket, name: "Ada", email: " Ada@Example.COM " }).email).toBe("ada@example.com");
+  });
+
+  it("refuses an empty change and a status only agents set", () => {
+    expect(refusal(ticketChangesBody, {})).toContain("nothing to change");
+    expect(refusal(ticketChangesBody, { status: "on_hold" })).toContain("status may only be set to open (reopen) or closed");
+    expect(ticketChangesBody.parse({ status: "closed" })).toEqual({ status: "closed" });
+  });
+
+  it("refuses a long comment and an unknown status filter", () => {
+    expect(refusal(commentBody, { body: "c".repeat(10_001) })).toContain("at most 10000 characters");
+    expect(refusal(ticketListQuery, { status: "pending" })).not.toBeNull();
+    expect(ticketListQuery.parse({})).toEqual({ page: 1, pageSize: 20 });
+  });
+});
+
+describe("community requests", () => {
+  const post = { topic: "questions", type: "question", title: "How?", body: "Like this." };
+
+  it("refuses announcements from members, a bad topic slug and long bodies", () => {
+    expect(refusal(newPostBody, { ...post, type: "announcement" })).toContain("type must be question, idea or discussion");
+    expect(refusal(newPostBody, { ...post, topic: "Not A Slug" })).toContain("topic must be a topic slug");
+    expect(refusal(newPostBody, { ...post, body: "b".repeat(10_001) })).toContain("body may be at most 10000 characters");
+    expect(refusal(replyBody, { body: "" })).toContain("body is required");
+    expect(newPostBody.parse(post)).toEqual(post);
+  });
+
+  it("filters by any post type, announcements included", () => {
+    expect(postListQuery.parse({ type: "announcement" }).type).toBe("announcement");
+    expect(refusal(postListQuery, { type: "rant" })).not.toBeNull();
+  });
+});
+
+describe("article requests", () => {
+  it.each([["pageSize", "500"], ["page", "0"], ["q", "x".repeat(201)], ["category", "Not A Slug"]])("refuses %s=%s", (key, value) => {
+    expect(refusal(articleListQuery, { [key]: value })).not.toBeNull();
+  });
+
+  it("reads paging from query strings, and a vote only as a boolean", () => {
+    expect(articleListQuery.parse({ page: "2", pageSize: "5" })).toEqual({ page: 2, pageSize: 5 });
+    expect(refusal(feedbackBody, { helpful: "yes" })).toContain("must be true or false");
+  });
+});
+
+describe("chat requests", () => {
+  it("wants a message within 4000 characters, and a name only if given", () => {
+    expect(refusal(startChatBody, { name: "G" })).toContain("message is required");
+    expect(refusal(startChatBody, { name: "G", message: "m".repeat(4001) })).toContain("message may be at most 4000 characters");
+    expect(refusal(messageBody, { body: "  " })).toContain("message is required");
+    expect(startChatBody.parse({ message: " Hi " })).toEqual({ message: "Hi" });
+  });
+});
+
+describe("login requests", () => {
+  it("takes a token or a user token, never both, and a page origin only as an origin", () => {
+    expect(loginBody.parse({ addonId: "a1", token: "x.y.z" })).toEqual({ addonId: "a1", token: "x.y.z" });
+    expect(loginBody.parse({ addonId: "a1", userToken: "u".repeat(32) })).toEqual({ addonId: "a1", userToken: "u".repeat(32) });
+    expect(refusal(loginBody, { addonId: "a1", token: "x.y.z", userToken: "u".repeat(32) })).not.toBeNull();
+    expect(refusal(loginBody, { addonId: "a1", userToken: "short" })).not.toBeNull();
+    expect(refusal(loginBody, { addonId: "a1", token: "x.y.z", pageOrigin: "https://app.example.com/path" })).not.toBeNull();
+    expect(loginBody.parse({ addonId: "a1", token: "x.y.z", pageOrigin: "https://app.example.com" }).pageOrigin).toBe("https://app.example.com");
+  });
+});
