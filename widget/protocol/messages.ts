@@ -73,6 +73,9 @@ export const TAB_TO_TAB = {
   refreshing: "refreshing",
 } as const;
 
+/** The BroadcastChannel an add-on's tabs share: one per add-on, so two widgets on a page never mix. */
+export const tabChannelName = (addonId: string) => `asap:${addonId}`;
+
 type Empty = Record<never, never>;
 type RefreshingPayload = { forMs: number };
 

@@ -14,7 +14,7 @@
  * for the frame (./store.ts) and relays between the frame and the page's other tabs over a
  * BroadcastChannel (./relay.ts): one tab refreshes the session for all, and a logout reaches every tab.
  */
-import { FRAME_TO_PAGE, PAGE_TO_FRAME, type FrameToPagePayloads, type PageToFrameMessage, type PageToFramePayloads, type SavedSession, type TabPayloads } from "../protocol/messages";
+import { FRAME_TO_PAGE, PAGE_TO_FRAME, tabChannelName, type FrameToPagePayloads, type PageToFrameMessage, type PageToFramePayloads, type SavedSession, type TabPayloads } from "../protocol/messages";
 import { ACCEPTED_BY_PAGE, ACCEPTED_FROM_TABS } from "../protocol/parse";
 import { channelPort, windowPort } from "../protocol/port";
 import { createLauncher } from "./launcher";
@@ -46,7 +46,7 @@ function start() {
   const frameUrl = `${deskOrigin}/desk/widget/frame?addonId=${encodeURIComponent(addonId)}&parentOrigin=${encodeURIComponent(location.origin)}`;
 
   const store = sessionStore(pageSessionStorage(), addonId);
-  const tabs = channelPort<TabPayloads, TabPayloads>("BroadcastChannel" in window ? new BroadcastChannel(`asap:${addonId}`) : null, ACCEPTED_FROM_TABS);
+  const tabs = channelPort<TabPayloads, TabPayloads>("BroadcastChannel" in window ? new BroadcastChannel(tabChannelName(addonId)) : null, ACCEPTED_FROM_TABS);
   const widget = createLauncher(frameUrl);
   const frame = windowPort<FrameToPagePayloads, PageToFramePayloads>({
     host: window,
