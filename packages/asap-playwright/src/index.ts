@@ -1,0 +1,1 @@
+export { asapClaims, mintAsapToken, DEFAULT_VALIDITY_MS, type AsapClaims, type AsapKey, type MintOptions } from "./mint";
