@@ -25,7 +25,7 @@ const config = [
   },
   {
     // Playwright fixtures receive a function named `use`, which is not React's hook.
-    files: ["e2e/**", "e2e-cluster/**"],
+    files: ["e2e/**", "e2e-cluster/**", "packages/asap-playwright/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
@@ -54,6 +54,51 @@ const config = [
       "no-restricted-imports": [
         "error",
         { patterns: [{ regex: "^(?!zod$|\\./|@/lib/contract/)", message: "lib/contract imports only zod and its own modules: the site, the Desk and the widget all import it." }] },
+      ],
+    },
+  },
+  {
+    // The integrators' Playwright toolkit is shaped to be published: it stands on Playwright, jose and
+    // Node alone, never on the app it tests (its types of the Desk's API are its own).
+    files: ["packages/asap-playwright/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!@playwright/test$|jose$|node:|\\./|vitest$)",
+              message: "asap-playwright imports only @playwright/test, jose, node: built-ins and its own modules (vitest in its tests): it is published on its own.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["packages/asap-playwright/src/**"],
+    ignores: ["packages/asap-playwright/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!@playwright/test$|jose$|node:|\\./)",
+              message: "asap-playwright imports only @playwright/test, jose, node: built-ins and its own modules: it is published on its own.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The app's tests use the toolkit as integrators do: by its package name, never its files.
+    files: ["e2e/**", "test/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "packages/asap-playwright", message: 'Import the toolkit as "asap-playwright", as integrators do.' }] },
       ],
     },
   },

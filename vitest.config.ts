@@ -44,6 +44,8 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@\//, replacement: `${root}/` },
+      // The integrators' toolkit, by its package name, as the e2e suite and examples/ import it.
+      { find: /^asap-playwright$/, replacement: path.join(root, "packages/asap-playwright/src/index.ts") },
       // Outside Next's react-server build `server-only` throws by design; tests run server code directly.
       { find: "server-only", replacement: path.join(root, "test/server-only-stub.ts") },
     ],
@@ -54,7 +56,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,components,prisma,scripts,test,widget}/**/*.test.ts"],
+          include: ["{lib,components,prisma,scripts,test,widget,packages}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
         },
       },
