@@ -31,7 +31,8 @@ so that it never has to be typed where ps and the shell history show it.
 Exit codes:
   0  success; for explain, the token would be accepted
   1  explain: the token is refused
-  2  usage or input error: unknown command or flag, bad JSON, missing secret, unreadable file, not a JWT
+  2  usage or input error: unknown command or flag, bad JSON, missing secret, unreadable file, not a JWT,
+     or (explain --desk) an add-on the Desk does not have or a control token it refuses
   3  explain --desk: the Desk could not be reached, or answered unexpectedly
   4  a bug in this CLI
 Errors are one line on stderr; stdout holds only the result.
