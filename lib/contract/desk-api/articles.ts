@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { IsoDateTime, Page } from "./common";
+import { count, isoDateTime, paging } from "./common-schemas";
+import { answerShapes, requestShapes } from "./registry";
 
 /** The knowledge base: `categories`, `articles?category=&q=&page=&pageSize=`, `articles/{id|slug}`, `articles/{id}/feedback`. */
 export const articleListQuery = z.object({
@@ -10,27 +11,46 @@ export const articleListQuery = z.object({
 });
 export type ArticleListQuery = z.infer<typeof articleListQuery>;
 
-export const feedbackBody = z.object({ helpful: z.boolean({ error: "must be true or false" }) }).strict();
+export const feedbackBody = z
+  .object({ helpful: z.boolean({ error: "must be true or false" }) })
+  .strict()
+  .register(requestShapes, { id: "FeedbackBody" });
 
-export type Category = { id: string; slug: string; name: string; description: string; articleCount: number };
+export const category = z
+  .strictObject({ id: z.string(), slug: z.string(), name: z.string(), description: z.string(), articleCount: count })
+  .register(answerShapes, { id: "Category" });
+export type Category = z.infer<typeof category>;
 
-export type ArticleSummary = {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  viewCount: number;
-  helpfulCount: number;
-  notHelpful: number;
-  updatedAt: IsoDateTime;
-  category: { slug: string; name: string };
-};
+export const articleSummary = z
+  .strictObject({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    viewCount: count,
+    helpfulCount: count,
+    notHelpful: count,
+    updatedAt: isoDateTime,
+    category: z.strictObject({ slug: z.string(), name: z.string() }),
+  })
+  .register(answerShapes, { id: "ArticleSummary" });
+export type ArticleSummary = z.infer<typeof articleSummary>;
 
 /** `body` is the markdown subset; render it through lib/shared/content/render-markdown. */
-export type Article = ArticleSummary & { body: string; publishedAt: IsoDateTime };
+export const article = articleSummary.extend({ body: z.string(), publishedAt: isoDateTime }).register(answerShapes, { id: "Article" });
+export type Article = z.infer<typeof article>;
 
-export type CategoriesAnswer = { categories: Category[] };
+export const categoriesAnswer = z.strictObject({ categories: z.array(category) }).register(answerShapes, { id: "CategoriesAnswer" });
+export type CategoriesAnswer = z.infer<typeof categoriesAnswer>;
+
 /** With `q`, ranked by relevance; otherwise the most read first. */
-export type ArticleListAnswer = Page & { articles: ArticleSummary[] };
-export type ArticleAnswer = { article: Article };
-export type FeedbackAnswer = { feedback: { helpfulCount: number; notHelpful: number } };
+export const articleListAnswer = paging.extend({ articles: z.array(articleSummary) }).register(answerShapes, { id: "ArticleListAnswer" });
+export type ArticleListAnswer = z.infer<typeof articleListAnswer>;
+
+export const articleAnswer = z.strictObject({ article }).register(answerShapes, { id: "ArticleAnswer" });
+export type ArticleAnswer = z.infer<typeof articleAnswer>;
+
+export const feedbackAnswer = z
+  .strictObject({ feedback: z.strictObject({ helpfulCount: count, notHelpful: count }) })
+  .register(answerShapes, { id: "FeedbackAnswer" });
+export type FeedbackAnswer = z.infer<typeof feedbackAnswer>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { ChatStatus } from "@/lib/contract/vocabulary";
-import type { IsoDateTime } from "./common";
+import { CHAT_STATUSES } from "@/lib/contract/vocabulary";
+import { isoDateTime } from "./common-schemas";
+import { answerShapes, requestShapes } from "./registry";
 
 /**
  * Live chat: `chat/sessions` (start one; a signed-in contact's history), `chat/sessions/{id}/messages`,
@@ -16,21 +17,45 @@ const message = z
   .max(4000, { error: "message may be at most 4000 characters" });
 
 /** Guests give a name (and may give an email); a signed-in contact's come from the session. */
-export const startChatBody = z.strictObject({
-  name: z.string().trim().min(1, { error: "name is required" }).max(100, { error: "name may be at most 100 characters" }).optional(),
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "email must be a valid address" })).optional(),
-  message,
-});
+export const startChatBody = z
+  .strictObject({
+    name: z.string().trim().min(1, { error: "name is required" }).max(100, { error: "name may be at most 100 characters" }).optional(),
+    email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "email must be a valid address" })).optional(),
+    message,
+  })
+  .register(requestShapes, { id: "NewChat" });
 export type NewChat = z.infer<typeof startChatBody>;
 
-export const messageBody = z.strictObject({ body: message });
+/** `after`: the message id to resume after, for a client that cannot send LAST_EVENT_ID_HEADER (the header wins). */
+export const chatEventsQuery = z.object({ after: z.string().optional() });
 
-export type ChatMessage = { id: string; body: string; createdAt: IsoDateTime; from: { kind: "agent"; name: string } | { kind: "visitor" } };
+export const messageBody = z.strictObject({ body: message }).register(requestShapes, { id: "MessageBody" });
 
-export type Chat = { id: string; status: ChatStatus; createdAt: IsoDateTime };
+/** The data of each MESSAGE_EVENT on the events stream too, with the message's id as the event's id. */
+export const chatMessage = z
+  .strictObject({
+    id: z.string(),
+    body: z.string(),
+    createdAt: isoDateTime,
+    from: z.discriminatedUnion("kind", [z.strictObject({ kind: z.literal("agent"), name: z.string() }), z.strictObject({ kind: z.literal("visitor") })]),
+  })
+  .register(answerShapes, { id: "ChatMessage" });
+export type ChatMessage = z.infer<typeof chatMessage>;
+
+export const chat = z.strictObject({ id: z.string(), status: z.enum(CHAT_STATUSES), createdAt: isoDateTime }).register(answerShapes, { id: "Chat" });
+export type Chat = z.infer<typeof chat>;
 
 /** visitorToken: for guests only, and only in this answer. */
-export type NewChatAnswer = { chat: Chat; visitorToken?: string };
-export type ChatListAnswer = { chats: Array<Chat & { lastMessage: string | null }> };
-export type MessagesAnswer = { messages: ChatMessage[] };
-export type NewMessageAnswer = { message: ChatMessage };
+export const newChatAnswer = z.strictObject({ chat, visitorToken: z.string().optional() }).register(answerShapes, { id: "NewChatAnswer" });
+export type NewChatAnswer = z.infer<typeof newChatAnswer>;
+
+export const chatListAnswer = z
+  .strictObject({ chats: z.array(chat.extend({ lastMessage: z.string().nullable() })) })
+  .register(answerShapes, { id: "ChatListAnswer" });
+export type ChatListAnswer = z.infer<typeof chatListAnswer>;
+
+export const messagesAnswer = z.strictObject({ messages: z.array(chatMessage) }).register(answerShapes, { id: "MessagesAnswer" });
+export type MessagesAnswer = z.infer<typeof messagesAnswer>;
+
+export const newMessageAnswer = z.strictObject({ message: chatMessage }).register(answerShapes, { id: "NewMessageAnswer" });
+export type NewMessageAnswer = z.infer<typeof newMessageAnswer>;

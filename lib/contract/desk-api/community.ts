@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { MEMBER_POST_TYPES, POST_TYPES, type PostType } from "@/lib/contract/vocabulary";
-import type { Author, IsoDateTime, Page } from "./common";
+import { MEMBER_POST_TYPES, POST_TYPES } from "@/lib/contract/vocabulary";
+import { author, count, isoDateTime, paging } from "./common-schemas";
+import { answerShapes, requestShapes } from "./registry";
 
 /**
  * The community: `community/topics`, `community/posts?topic=&type=&page=` (read by anyone; members
@@ -23,38 +24,70 @@ export const postListQuery = z.object({
 });
 export type PostListQuery = z.infer<typeof postListQuery>;
 
-export const newPostBody = z.strictObject({
-  topic: z.string().regex(topicSlug, { error: "topic must be a topic slug" }),
-  type: z.enum(MEMBER_POST_TYPES, { error: "type must be question, idea or discussion" }),
-  title: text("title", 200),
-  body: text("body", 10_000),
-});
+export const newPostBody = z
+  .strictObject({
+    topic: z.string().regex(topicSlug, { error: "topic must be a topic slug" }),
+    type: z.enum(MEMBER_POST_TYPES, { error: "type must be question, idea or discussion" }),
+    title: text("title", 200),
+    body: text("body", 10_000),
+  })
+  .register(requestShapes, { id: "NewPost" });
 export type NewPost = z.infer<typeof newPostBody>;
 
-export const replyBody = z.strictObject({ body: text("body", 10_000) });
+export const replyBody = z.strictObject({ body: text("body", 10_000) }).register(requestShapes, { id: "ReplyBody" });
 
-export type Topic = { id: string; slug: string; name: string; description: string; postCount: number };
+const postType = z.enum(POST_TYPES);
 
-export type PostSummary = {
-  id: string;
-  type: PostType;
-  title: string;
-  likeCount: number;
-  createdAt: IsoDateTime;
-  topic: { slug: string; name: string };
-  author: Author;
-  replyCount: number;
-  likedByMe: boolean;
-};
+export const topic = z
+  .strictObject({ id: z.string(), slug: z.string(), name: z.string(), description: z.string(), postCount: count })
+  .register(answerShapes, { id: "Topic" });
+export type Topic = z.infer<typeof topic>;
 
-export type Reply = { id: string; body: string; createdAt: IsoDateTime; author: Author };
+export const postSummary = z
+  .strictObject({
+    id: z.string(),
+    type: postType,
+    title: z.string(),
+    likeCount: count,
+    createdAt: isoDateTime,
+    topic: z.strictObject({ slug: z.string(), name: z.string() }),
+    author,
+    replyCount: count,
+    likedByMe: z.boolean(),
+  })
+  .register(answerShapes, { id: "PostSummary" });
+export type PostSummary = z.infer<typeof postSummary>;
 
-export type Post = Omit<PostSummary, "replyCount"> & { body: string; followedByMe: boolean; replies: Reply[] };
+export const reply = z.strictObject({ id: z.string(), body: z.string(), createdAt: isoDateTime, author }).register(answerShapes, { id: "Reply" });
+export type Reply = z.infer<typeof reply>;
 
-export type TopicsAnswer = { topics: Topic[] };
-export type PostListAnswer = Page & { posts: PostSummary[] };
-export type PostAnswer = { post: Post };
-export type NewPostAnswer = { post: { id: string; type: PostType; title: string; body: string; createdAt: IsoDateTime } };
-export type NewReplyAnswer = { reply: { id: string; body: string; createdAt: IsoDateTime } };
-export type LikeAnswer = { liked: boolean; likeCount: number };
-export type FollowAnswer = { followed: boolean };
+export const post = postSummary
+  .omit({ replyCount: true })
+  .extend({ body: z.string(), followedByMe: z.boolean(), replies: z.array(reply) })
+  .register(answerShapes, { id: "Post" });
+export type Post = z.infer<typeof post>;
+
+export const topicsAnswer = z.strictObject({ topics: z.array(topic) }).register(answerShapes, { id: "TopicsAnswer" });
+export type TopicsAnswer = z.infer<typeof topicsAnswer>;
+
+export const postListAnswer = paging.extend({ posts: z.array(postSummary) }).register(answerShapes, { id: "PostListAnswer" });
+export type PostListAnswer = z.infer<typeof postListAnswer>;
+
+export const postAnswer = z.strictObject({ post }).register(answerShapes, { id: "PostAnswer" });
+export type PostAnswer = z.infer<typeof postAnswer>;
+
+export const newPostAnswer = z
+  .strictObject({ post: z.strictObject({ id: z.string(), type: postType, title: z.string(), body: z.string(), createdAt: isoDateTime }) })
+  .register(answerShapes, { id: "NewPostAnswer" });
+export type NewPostAnswer = z.infer<typeof newPostAnswer>;
+
+export const newReplyAnswer = z
+  .strictObject({ reply: z.strictObject({ id: z.string(), body: z.string(), createdAt: isoDateTime }) })
+  .register(answerShapes, { id: "NewReplyAnswer" });
+export type NewReplyAnswer = z.infer<typeof newReplyAnswer>;
+
+export const likeAnswer = z.strictObject({ liked: z.boolean(), likeCount: count }).register(answerShapes, { id: "LikeAnswer" });
+export type LikeAnswer = z.infer<typeof likeAnswer>;
+
+export const followAnswer = z.strictObject({ followed: z.boolean() }).register(answerShapes, { id: "FollowAnswer" });
+export type FollowAnswer = z.infer<typeof followAnswer>;

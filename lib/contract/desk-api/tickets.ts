@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { CONTACT_TICKET_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from "@/lib/contract/vocabulary";
-import type { Author, IsoDateTime, Page } from "./common";
+import { CONTACT_TICKET_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/contract/vocabulary";
+import { author, isoDateTime, paging } from "./common-schemas";
+import { answerShapes, requestShapes } from "./registry";
 
 /**
  * Tickets: `tickets` (list mine; create, with Idempotency-Key), `tickets/{id|number}` (read, change,
@@ -15,18 +16,22 @@ const text = (field: string, max: number) =>
 
 const priority = z.enum(TICKET_PRIORITIES, { error: "priority must be low, medium, high or urgent" });
 
-export const contactTicketBody = z.strictObject({
-  subject: text("subject", 200),
-  description: text("description", 10_000),
-  priority: priority.default("medium"),
-});
+export const contactTicketBody = z
+  .strictObject({
+    subject: text("subject", 200),
+    description: text("description", 10_000),
+    priority: priority.default("medium"),
+  })
+  .register(requestShapes, { id: "NewTicket" });
 export type NewTicket = z.infer<typeof contactTicketBody>;
 
 /** A guest's ticket: who they say they are comes with it (and is marked as unverified). */
-export const anonymousTicketBody = contactTicketBody.extend({
-  name: text("name", 100),
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "email must be a valid address" })),
-});
+export const anonymousTicketBody = contactTicketBody
+  .extend({
+    name: text("name", 100),
+    email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "email must be a valid address" })),
+  })
+  .register(requestShapes, { id: "NewGuestTicket" });
 export type NewGuestTicket = z.infer<typeof anonymousTicketBody>;
 
 export const ticketChangesBody = z
@@ -36,10 +41,14 @@ export const ticketChangesBody = z
     priority: priority.optional(),
     status: z.enum(CONTACT_TICKET_STATUSES, { error: "status may only be set to open (reopen) or closed" }).optional(),
   })
-  .refine((changes) => Object.keys(changes).length > 0, { error: "nothing to change" });
+  .refine((changes) => Object.keys(changes).length > 0, { error: "nothing to change" })
+  .register(requestShapes, { id: "TicketChanges" });
 export type TicketChanges = z.infer<typeof ticketChangesBody>;
 
-export const commentBody = z.strictObject({ body: text("body", 10_000) });
+/** The IDEMPOTENCY_KEY_HEADER (./wire) of a create: 1 to 255 visible ASCII characters, e.g. a UUID. */
+export const idempotencyKey = z.string().regex(/^[\x21-\x7e]{1,255}$/);
+
+export const commentBody = z.strictObject({ body: text("body", 10_000) }).register(requestShapes, { id: "CommentBody" });
 
 export const ticketListQuery = z.object({
   status: z.enum(TICKET_STATUSES).optional(),
@@ -49,26 +58,44 @@ export const ticketListQuery = z.object({
 export type TicketListQuery = z.infer<typeof ticketListQuery>;
 
 /** identityVerified false: a guest typed this contact's email; shown as such, never as their own words. */
-export type Ticket = {
-  id: string;
-  number: number;
-  subject: string;
-  description: string;
-  status: TicketStatus;
-  priority: TicketPriority;
-  createdAt: IsoDateTime;
-  updatedAt: IsoDateTime;
-  closedAt: IsoDateTime | null;
-  identityVerified: boolean;
-};
+export const ticket = z
+  .strictObject({
+    id: z.string(),
+    number: z.int().min(1),
+    subject: z.string(),
+    description: z.string(),
+    status: z.enum(TICKET_STATUSES),
+    priority: z.enum(TICKET_PRIORITIES),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+    closedAt: isoDateTime.nullable(),
+    identityVerified: z.boolean(),
+  })
+  .register(answerShapes, { id: "Ticket" });
+export type Ticket = z.infer<typeof ticket>;
 
 /** The public thread only: agents' private notes never reach the contact. */
-export type TicketComment = { id: string; body: string; createdAt: IsoDateTime; author: Author };
+export const ticketComment = z
+  .strictObject({ id: z.string(), body: z.string(), createdAt: isoDateTime, author })
+  .register(answerShapes, { id: "TicketComment" });
+export type TicketComment = z.infer<typeof ticketComment>;
 
-export type TicketWithThread = Ticket & { comments: TicketComment[] };
+export const ticketWithThread = ticket.extend({ comments: z.array(ticketComment) }).register(answerShapes, { id: "TicketWithThread" });
+export type TicketWithThread = z.infer<typeof ticketWithThread>;
 
-export type TicketAnswer = { ticket: Ticket };
-export type TicketListAnswer = Page & { tickets: Ticket[] };
-export type TicketThreadAnswer = { ticket: TicketWithThread };
-export type CommentsAnswer = { comments: TicketComment[] };
-export type NewCommentAnswer = { comment: { id: string; body: string; createdAt: IsoDateTime } };
+export const ticketAnswer = z.strictObject({ ticket }).register(answerShapes, { id: "TicketAnswer" });
+export type TicketAnswer = z.infer<typeof ticketAnswer>;
+
+export const ticketListAnswer = paging.extend({ tickets: z.array(ticket) }).register(answerShapes, { id: "TicketListAnswer" });
+export type TicketListAnswer = z.infer<typeof ticketListAnswer>;
+
+export const ticketThreadAnswer = z.strictObject({ ticket: ticketWithThread }).register(answerShapes, { id: "TicketThreadAnswer" });
+export type TicketThreadAnswer = z.infer<typeof ticketThreadAnswer>;
+
+export const commentsAnswer = z.strictObject({ comments: z.array(ticketComment) }).register(answerShapes, { id: "CommentsAnswer" });
+export type CommentsAnswer = z.infer<typeof commentsAnswer>;
+
+export const newCommentAnswer = z
+  .strictObject({ comment: z.strictObject({ id: z.string(), body: z.string(), createdAt: isoDateTime }) })
+  .register(answerShapes, { id: "NewCommentAnswer" });
+export type NewCommentAnswer = z.infer<typeof newCommentAnswer>;

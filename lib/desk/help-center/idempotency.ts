@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Prisma } from "@prisma/client";
+import { idempotencyKey } from "@/lib/contract/desk-api/tickets";
 import { IDEMPOTENCY_KEY_HEADER } from "@/lib/contract/desk-api/wire";
 import type { Jsonable } from "@/lib/contract/json";
 import { AsapError } from "@/lib/desk/iam/errors";
@@ -17,7 +18,6 @@ import { isUniqueViolation } from "@/lib/shared/db-errors";
 /** An answer to store and replay: its status, and a body of the wire type W (lib/contract/desk-api). */
 export type StoredResponse<W> = { status: number; body: Jsonable<W> };
 
-const KEY = /^[\x21-\x7e]{1,255}$/;
 const TTL_MS = 24 * 60 * 60 * 1000;
 
 function canonical(value: unknown): string {
@@ -34,7 +34,7 @@ function canonical(value: unknown): string {
 export function readIdempotencyKey(headers: Headers): string | null {
   const key = headers.get(IDEMPOTENCY_KEY_HEADER);
   if (key === null) return null;
-  if (!KEY.test(key)) {
+  if (!idempotencyKey.safeParse(key).success) {
     throw new AsapError("VALIDATION_FAILED", "The Idempotency-Key header is not valid.", "Send 1 to 255 visible ASCII characters, e.g. a UUID.");
   }
   return key;
