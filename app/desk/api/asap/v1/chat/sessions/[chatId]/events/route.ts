@@ -1,6 +1,7 @@
+import { chatEventsQuery } from "@/lib/contract/desk-api/chat";
 import { CHAT_TOKEN_HEADER, LAST_EVENT_ID_HEADER } from "@/lib/contract/desk-api/wire";
 import { resolveCaller } from "@/lib/desk/api/caller";
-import { handle } from "@/lib/desk/api/respond";
+import { handle, readQuery } from "@/lib/desk/api/respond";
 import { findOwnChat } from "@/lib/desk/help-center/chat";
 import { chatEventStream } from "@/lib/desk/help-center/chat-stream";
 
@@ -11,7 +12,7 @@ export function GET(request: Request, { params }: { params: Promise<{ chatId: st
   return handle(async () => {
     const caller = await resolveCaller(request);
     const chat = await findOwnChat(caller, (await params).chatId, request.headers.get(CHAT_TOKEN_HEADER));
-    const lastId = request.headers.get(LAST_EVENT_ID_HEADER) || new URL(request.url).searchParams.get("after");
+    const lastId = request.headers.get(LAST_EVENT_ID_HEADER) || readQuery(new URL(request.url), chatEventsQuery).after || null;
     return new Response(chatEventStream(caller, chat.id, lastId, request.signal), {
       headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" },
     });

@@ -1,0 +1,177 @@
+import { z } from "zod";
+import { articleAnswer, articleListAnswer, articleListQuery, categoriesAnswer, feedbackAnswer, feedbackBody } from "@/lib/contract/desk-api/articles";
+import { chatEventsQuery, chatListAnswer, chatMessage, messageBody, messagesAnswer, newChatAnswer, newMessageAnswer, startChatBody } from "@/lib/contract/desk-api/chat";
+import {
+  followAnswer,
+  likeAnswer,
+  newPostAnswer,
+  newPostBody,
+  newReplyAnswer,
+  postAnswer,
+  postListAnswer,
+  postListQuery,
+  replyBody,
+  topicsAnswer,
+} from "@/lib/contract/desk-api/community";
+import type { DeskErrorCode } from "@/lib/contract/desk-api/error-answer";
+import { loginAnswer, loginBody, sessionAnswer } from "@/lib/contract/desk-api/session";
+import {
+  anonymousTicketBody,
+  commentBody,
+  commentsAnswer,
+  contactTicketBody,
+  idempotencyKey,
+  newCommentAnswer,
+  ticketAnswer,
+  ticketChangesBody,
+  ticketListAnswer,
+  ticketListQuery,
+  ticketThreadAnswer,
+} from "@/lib/contract/desk-api/tickets";
+import { CHAT_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER, LAST_EVENT_ID_HEADER } from "@/lib/contract/desk-api/wire";
+
+/**
+ * Every operation of the Desk API, in one table: the OpenAPI document (./document) is built from it,
+ * and a test holds it to the route handlers under app/desk/api/asap/v1. The schemas are the ones the
+ * routes parse with and answer in (lib/contract/desk-api); the error answers follow from each row
+ * (./document: `errorCodes`), with `errors` adding the codes only the operation's own work raises.
+ */
+
+/** none: the bearer is not read. optional: a guest, or a contact by their bearer (a bad one is refused). */
+export type Auth = "none" | "optional" | "required";
+
+export type Answer =
+  | { status: 200 | 201; schema: z.ZodType }
+  | { status: 204 }
+  /** Server-Sent Events, each event's data one `events` (as JSON). */
+  | { status: 200; events: z.ZodType };
+
+export type Operation = {
+  operationId: string;
+  method: "get" | "post" | "patch" | "delete";
+  /** Below DESK_API_PATH; `{name}` is the route's folder `[name]`, described in PATH_PARAMETERS. */
+  path: string;
+  tag: "Session" | "Articles" | "Tickets" | "Community" | "Chat";
+  summary: string;
+  auth: Auth;
+  query?: z.ZodObject;
+  /** A JSON body; with two schemas, the caller decides which (see the summary). */
+  body?: z.ZodType | readonly [z.ZodType, z.ZodType];
+  headers?: ReadonlyArray<keyof typeof HEADERS>;
+  answer: Answer;
+  errors?: readonly DeskErrorCode[];
+};
+
+export const PATH_PARAMETERS: Record<string, { description: string; schema: z.ZodType }> = {
+  articleId: { description: "The article's id; reading it also takes its slug.", schema: z.string() },
+  ticketId: { description: "The ticket's id, or its number.", schema: z.string() },
+  postId: { description: "The post's id.", schema: z.string() },
+  chatId: { description: "The chat's id.", schema: z.string() },
+};
+
+export const HEADERS = {
+  idempotencyKey: {
+    name: IDEMPOTENCY_KEY_HEADER,
+    description: "Makes the create safe to retry: the same key and body answer with the first result; another body is 422.",
+    schema: idempotencyKey,
+  },
+  chatToken: { name: CHAT_TOKEN_HEADER, description: "A guest's proof that the chat is theirs: the visitorToken from the answer that started it.", schema: z.string() },
+  lastEventId: { name: LAST_EVENT_ID_HEADER, description: "Resume after this message id (as an EventSource sends it on reconnecting).", schema: z.string() },
+} as const;
+
+const LOGIN_ERRORS = [
+  "TOKEN_TOO_LARGE",
+  "TOKEN_MALFORMED",
+  "ALG_NOT_ALLOWED",
+  "KEY_NOT_FOUND",
+  "KEY_REVOKED",
+  "SIGNATURE_INVALID",
+  "CLAIM_MISSING",
+  "CLAIM_INVALID",
+  "EMAIL_NOT_VERIFIED",
+  "VALIDITY_TOO_LONG",
+  "TOKEN_NOT_YET_VALID",
+  "TOKEN_EXPIRED",
+  "TOKEN_REPLAYED",
+  "ADDON_NOT_FOUND",
+  "JWT_NOT_ENABLED",
+  "FLOW_NOT_ENABLED",
+  "ORIGIN_NOT_ALLOWED",
+  "LEGACY_ENDPOINT_FAILED",
+  "RATE_LIMITED",
+] as const satisfies readonly DeskErrorCode[];
+
+const ok = (schema: z.ZodType): Answer => ({ status: 200, schema });
+const created = (schema: z.ZodType): Answer => ({ status: 201, schema });
+
+export const OPERATIONS: readonly Operation[] = [
+  // Logging in (DESIGN §3).
+  { operationId: "logIn", method: "post", path: "login", tag: "Session", summary: "Log in with the add-on and a JWT (token) or a legacy user token", auth: "none", body: loginBody, answer: ok(loginAnswer), errors: LOGIN_ERRORS },
+  { operationId: "readSession", method: "get", path: "session", tag: "Session", summary: "Who the bearer is, and until when", auth: "required", answer: ok(sessionAnswer) },
+  { operationId: "logOut", method: "post", path: "logout", tag: "Session", summary: "End the bearer's session; repeating it is harmless", auth: "required", answer: { status: 204 } },
+
+  // The knowledge base.
+  { operationId: "listCategories", method: "get", path: "categories", tag: "Articles", summary: "The categories, with their article counts", auth: "none", answer: ok(categoriesAnswer) },
+  { operationId: "listArticles", method: "get", path: "articles", tag: "Articles", summary: "Articles: with q ranked by relevance, otherwise the most read first", auth: "none", query: articleListQuery, answer: ok(articleListAnswer) },
+  { operationId: "readArticle", method: "get", path: "articles/{articleId}", tag: "Articles", summary: "One article, by id or slug; counts a view", auth: "none", answer: ok(articleAnswer) },
+  { operationId: "rateArticle", method: "post", path: "articles/{articleId}/feedback", tag: "Articles", summary: "Was it helpful? A signed-in contact has one vote, which a second changes", auth: "optional", body: feedbackBody, answer: ok(feedbackAnswer) },
+
+  // Tickets: anyone submits; a contact reads and changes their own.
+  {
+    operationId: "createTicket",
+    method: "post",
+    path: "tickets",
+    tag: "Tickets",
+    summary: "Submit a ticket: a contact sends NewTicket; a guest NewGuestTicket, with name and email",
+    auth: "optional",
+    headers: ["idempotencyKey"],
+    body: [contactTicketBody, anonymousTicketBody],
+    answer: created(ticketAnswer),
+    errors: ["RATE_LIMITED"],
+  },
+  { operationId: "listTickets", method: "get", path: "tickets", tag: "Tickets", summary: "The contact's own tickets, the latest changed first", auth: "required", query: ticketListQuery, answer: ok(ticketListAnswer) },
+  { operationId: "readTicket", method: "get", path: "tickets/{ticketId}", tag: "Tickets", summary: "An own ticket with its public thread", auth: "required", answer: ok(ticketThreadAnswer) },
+  { operationId: "changeTicket", method: "patch", path: "tickets/{ticketId}", tag: "Tickets", summary: "Edit an own ticket's subject, description or priority; close or reopen it", auth: "required", body: ticketChangesBody, answer: ok(ticketAnswer) },
+  { operationId: "listTicketComments", method: "get", path: "tickets/{ticketId}/comments", tag: "Tickets", summary: "An own ticket's public thread", auth: "required", answer: ok(commentsAnswer) },
+  { operationId: "addTicketComment", method: "post", path: "tickets/{ticketId}/comments", tag: "Tickets", summary: "Reply on an own ticket", auth: "required", headers: ["idempotencyKey"], body: commentBody, answer: created(newCommentAnswer) },
+
+  // The community: anyone reads; contacts write.
+  { operationId: "listTopics", method: "get", path: "community/topics", tag: "Community", summary: "The community's topics, with their post counts", auth: "none", answer: ok(topicsAnswer) },
+  { operationId: "listPosts", method: "get", path: "community/posts", tag: "Community", summary: "Posts, the newest first", auth: "optional", query: postListQuery, answer: ok(postListAnswer) },
+  { operationId: "createPost", method: "post", path: "community/posts", tag: "Community", summary: "Post a question, idea or discussion; its author follows it", auth: "required", body: newPostBody, answer: created(newPostAnswer) },
+  { operationId: "readPost", method: "get", path: "community/posts/{postId}", tag: "Community", summary: "A post with its replies", auth: "optional", answer: ok(postAnswer) },
+  { operationId: "replyToPost", method: "post", path: "community/posts/{postId}/replies", tag: "Community", summary: "Reply to a post", auth: "required", body: replyBody, answer: created(newReplyAnswer) },
+  { operationId: "likePost", method: "post", path: "community/posts/{postId}/like", tag: "Community", summary: "Like a post; repeating it is harmless", auth: "required", answer: ok(likeAnswer) },
+  { operationId: "unlikePost", method: "delete", path: "community/posts/{postId}/like", tag: "Community", summary: "Take a like back", auth: "required", answer: ok(likeAnswer) },
+  { operationId: "followPost", method: "post", path: "community/posts/{postId}/follow", tag: "Community", summary: "Follow a post; repeating it is harmless", auth: "required", answer: ok(followAnswer) },
+  { operationId: "unfollowPost", method: "delete", path: "community/posts/{postId}/follow", tag: "Community", summary: "Stop following a post", auth: "required", answer: ok(followAnswer) },
+
+  // Live chat: a guest's chat is theirs by its visitorToken, a contact's by their session.
+  { operationId: "startChat", method: "post", path: "chat/sessions", tag: "Chat", summary: "Start a chat; a guest gives a name and gets a visitorToken", auth: "optional", body: startChatBody, answer: created(newChatAnswer), errors: ["RATE_LIMITED"] },
+  { operationId: "listChats", method: "get", path: "chat/sessions", tag: "Chat", summary: "The contact's chat history", auth: "required", answer: ok(chatListAnswer) },
+  { operationId: "listChatMessages", method: "get", path: "chat/sessions/{chatId}/messages", tag: "Chat", summary: "A chat's messages, oldest first", auth: "optional", headers: ["chatToken"], answer: ok(messagesAnswer) },
+  {
+    operationId: "sendChatMessage",
+    method: "post",
+    path: "chat/sessions/{chatId}/messages",
+    tag: "Chat",
+    summary: "The visitor's next message; an ended chat takes none (CONFLICT)",
+    auth: "optional",
+    headers: ["chatToken"],
+    body: messageBody,
+    answer: created(newMessageAnswer),
+    errors: ["RATE_LIMITED", "CONFLICT"],
+  },
+  {
+    operationId: "streamChatEvents",
+    method: "get",
+    path: "chat/sessions/{chatId}/events",
+    tag: "Chat",
+    summary: "The chat's messages as Server-Sent Events, live; a contact's stream ends with their session",
+    auth: "optional",
+    headers: ["chatToken", "lastEventId"],
+    query: chatEventsQuery,
+    answer: { status: 200, events: chatMessage },
+    errors: ["RATE_LIMITED"],
+  },
+];
