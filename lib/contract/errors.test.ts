@@ -65,7 +65,7 @@ describe("the error-code registry", () => {
       expect(by.length, code).toBeGreaterThan(0);
       for (const [side, status] of by) {
         if (side === "widget") expect(status, code).toBeNull();
-        if (side === "desk" || side === "proxy") expect(status, code).toEqual(expect.any(Number));
+        if (side === "desk" || side === "test-control" || side === "proxy") expect(status, code).toEqual(expect.any(Number));
         if (status !== null) expect(status >= 400 && status < 600, code).toBe(true);
       }
       expect(ERROR_CODES[code].description, code).toMatch(/^[A-Z`a-z].{10,200}\.$/);
@@ -87,7 +87,9 @@ describe("the error-code registry", () => {
         ["INTERNAL", 500],
       ]),
     );
-    // The one code two sides answer differently: the Desk's login refuses, the site's endpoints forbid.
+    // Test control answers an unknown key as a missing resource; login refuses the token that names it.
+    expect([httpStatus("desk", "KEY_NOT_FOUND"), httpStatus("test-control", "KEY_NOT_FOUND")]).toEqual([401, 404]);
+    // The Desk's login refuses, the site's endpoints forbid.
     expect([httpStatus("desk", "EMAIL_NOT_VERIFIED"), httpStatus("site", "EMAIL_NOT_VERIFIED")]).toEqual([401, 403]);
   });
 });

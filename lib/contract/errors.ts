@@ -9,10 +9,11 @@
  */
 
 /**
- * Who raises a code: the Desk (its API and IAM), the business site (its ASAP endpoints and server
- * code), the widget in the browser, or the loopback proxy of `npm run start:cluster`.
+ * Who raises a code: the Desk (its API and IAM), the Desk's test-control API (docs/test-control-api.md,
+ * the simulator's knobs for test suites), the business site (its ASAP endpoints and server code), the
+ * widget in the browser, or the loopback proxy of `npm run start:cluster`.
  */
-export type Side = "desk" | "site" | "widget" | "proxy";
+export type Side = "desk" | "test-control" | "site" | "widget" | "proxy";
 
 /** `by`: for each side that raises the code, the HTTP status it answers with (null: not an HTTP answer). */
 type Entry = { by: Partial<Record<Side, number | null>>; description: string };
@@ -22,7 +23,10 @@ export const ERROR_CODES = {
   TOKEN_TOO_LARGE: { by: { desk: 401 }, description: "The token is over 8 KiB." },
   TOKEN_MALFORMED: { by: { desk: 401 }, description: "The token is not a strict compact JWS: its format, base64url, header or payload JSON." },
   ALG_NOT_ALLOWED: { by: { desk: 401 }, description: "The token's alg is not exactly HS256." },
-  KEY_NOT_FOUND: { by: { desk: 401 }, description: "No key of the add-on has the token's kid, or (without kid) the add-on has no live key." },
+  KEY_NOT_FOUND: {
+    by: { desk: 401, "test-control": 404 },
+    description: "Login: no key of the add-on has the token's kid, or (without kid) the add-on has no live key. Test control: the add-on has no key with that kid.",
+  },
   KEY_REVOKED: { by: { desk: 401 }, description: "The token's kid names a revoked key, or one rotated out (the hint says which)." },
   SIGNATURE_INVALID: { by: { desk: 401 }, description: "The signature does not match the kid's key (without kid: any live key of the add-on)." },
   CLAIM_MISSING: { by: { desk: 401 }, description: "A required claim is absent (the message names it)." },
@@ -36,7 +40,7 @@ export const ERROR_CODES = {
   TOKEN_EXPIRED: { by: { desk: 401 }, description: "not_after has passed, beyond the add-on's clock skew." },
   TOKEN_REPLAYED: { by: { desk: 401 }, description: "The token's jti was already used to log in to this add-on." },
   // The Desk's login: the add-on and the request.
-  ADDON_NOT_FOUND: { by: { desk: 404 }, description: "There is no add-on with the given id." },
+  ADDON_NOT_FOUND: { by: { desk: 404, "test-control": 404 }, description: "There is no add-on with the given id." },
   JWT_NOT_ENABLED: { by: { desk: 403 }, description: "The add-on is in anonymous mode: it accepts no logins." },
   FLOW_NOT_ENABLED: { by: { desk: 403 }, description: "The flow used (new: a JWT; legacy: a user token) is switched off for the add-on." },
   ORIGIN_NOT_ALLOWED: { by: { desk: 403 }, description: "The page logging in is not one of the add-on's allowed origins." },
@@ -46,13 +50,26 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { by: { desk: 401, site: 401 }, description: "No session, or one that has expired or was revoked: sign in or log in again." },
   FORBIDDEN: { by: { site: 403 }, description: "The site refuses a cross-site request for an ASAP credential." },
   NOT_FOUND: { by: { desk: 404 }, description: "No such resource, or one that belongs to someone else (the two look the same)." },
-  VALIDATION_FAILED: { by: { desk: 400, site: 400 }, description: "The request breaks its schema, or holds ill-formed Unicode; the message names the field." },
-  UNSUPPORTED_MEDIA_TYPE: { by: { desk: 415 }, description: "A request body that is not sent as application/json." },
+  VALIDATION_FAILED: { by: { desk: 400, "test-control": 400, site: 400 }, description: "The request breaks its schema, or holds ill-formed Unicode; the message names the field." },
+  UNSUPPORTED_MEDIA_TYPE: { by: { desk: 415, "test-control": 415 }, description: "A request body that is not sent as application/json." },
   IDEMPOTENCY_KEY_REUSED: { by: { desk: 422 }, description: "The Idempotency-Key was used before with a different request body." },
-  CONFLICT: { by: { desk: 409 }, description: "The request cannot apply to the resource's state, e.g. a message to a chat that has ended." },
+  CONFLICT: {
+    by: { desk: 409, "test-control": 409 },
+    description: "The request cannot apply to the resource's state, e.g. a message to a chat that has ended, or an add-on id or kid already taken.",
+  },
   INTERNAL: {
-    by: { desk: 500, widget: null },
+    by: { desk: 500, "test-control": 500, widget: null },
     description: "An unexpected failure, logged on the server. The widget says it too when the Desk's error answer has no code.",
+  },
+  // The Desk's test-control API (docs/test-control-api.md).
+  TEST_CONTROL_DISABLED: {
+    by: { "test-control": 404 },
+    description: "The test-control API is off: DESK_TEST_CONTROL_TOKEN is unset (or, in production, DESK_TEST_CONTROL_IN_PRODUCTION is not true).",
+  },
+  TEST_CONTROL_UNAUTHORIZED: { by: { "test-control": 401 }, description: "A test-control call without `Authorization: Bearer` and the Desk's control token." },
+  SIMULATOR_NOT_CONFIGURED: {
+    by: { "test-control": 409 },
+    description: "A reset on a Desk started without a simulator configuration (DESK_SIMULATOR_CONFIG): there is no configured state to restore.",
   },
   // The site's legacy JWT endpoint, called by the Desk.
   USER_TOKEN_INVALID: { by: { site: 401 }, description: "The legacy flow's user token is unknown, expired or already used." },

@@ -2,8 +2,8 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/shared/db";
 
-/** Who changed what in the portal, and when. Written in the same transaction as the change. */
-export function recordAudit(tx: Prisma.TransactionClient, entry: { actorId: string; action: string; target: string; detail: string }) {
+/** Who changed what in the portal, and when (no agent: the test-control API). Written in the same transaction as the change. */
+export function recordAudit(tx: Prisma.TransactionClient, entry: { actorId: string | null; action: string; target: string; detail: string }) {
   return tx.auditEvent.create({ data: entry });
 }
 

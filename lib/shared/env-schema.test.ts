@@ -61,4 +61,21 @@ describe("parseServerEnv", () => {
     expect(message).toContain("file:./prisma/dev.db");
     expect(message).toContain("postgresql://");
   });
+
+  it("takes a test-control token of 32 visible characters or more, and refuses a short one or one with spaces", () => {
+    expect(parseServerEnv({ ...valid, DESK_TEST_CONTROL_TOKEN: "t".repeat(32) }).DESK_TEST_CONTROL_TOKEN).toBe("t".repeat(32));
+    expect(parseServerEnv(valid).DESK_TEST_CONTROL_TOKEN).toBeUndefined();
+    expect(parseServerEnv(valid).DESK_TEST_CONTROL_IN_PRODUCTION).toBe(false);
+    expect(messageFor({ ...valid, DESK_TEST_CONTROL_TOKEN: "t".repeat(31) })).toContain("DESK_TEST_CONTROL_TOKEN must be 32 to 512");
+    expect(messageFor({ ...valid, DESK_TEST_CONTROL_TOKEN: `${"t".repeat(32)} x` })).toContain("DESK_TEST_CONTROL_TOKEN");
+    expect(messageFor({ ...valid, DESK_TEST_CONTROL_IN_PRODUCTION: "yes" })).toContain('DESK_TEST_CONTROL_IN_PRODUCTION must be "true" or "false"');
+  });
+
+  it("reads the simulator's configuration from DESK_SIMULATOR_CONFIG, naming a bad field", () => {
+    const config = { addons: [{ id: "addon_a", origins: ["http://localhost:3000"], keys: [{ kid: "k1", secret: "s".repeat(43) }] }] };
+    expect(parseServerEnv({ ...valid, DESK_SIMULATOR_CONFIG: JSON.stringify(config) }).DESK_SIMULATOR_CONFIG?.addons[0]?.id).toBe("addon_a");
+    expect(messageFor({ ...valid, DESK_SIMULATOR_CONFIG: "{nope" })).toContain("DESK_SIMULATOR_CONFIG is not JSON");
+    const noSecret = { addons: [{ id: "addon_a", origins: [], keys: [{ kid: "k1" }] }] };
+    expect(messageFor({ ...valid, DESK_SIMULATOR_CONFIG: JSON.stringify(noSecret) })).toContain("DESK_SIMULATOR_CONFIG: addons.0.keys.0.secret");
+  });
 });

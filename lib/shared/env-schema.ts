@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { resolvedSimulatorConfigSchema } from "../contract/test-control";
 
 /**
  * The server's environment, validated once at start-up (see lib/shared/env.ts and next.config.ts).
@@ -87,6 +88,43 @@ export const serverEnvSchema = z.object({
     .enum(["true", "false"], { error: 'DESK_ALLOW_PRIVATE_ENDPOINTS must be "true" or "false"' })
     .default("false")
     .transform((value) => value === "true"),
+
+  /**
+   * Turns on the Desk's test-control API (docs/test-control-api.md): the bearer token its callers
+   * send. Unset: the API answers 404 to everyone. Tests and the simulator only.
+   */
+  DESK_TEST_CONTROL_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{32,512}$/, { error: "DESK_TEST_CONTROL_TOKEN must be 32 to 512 visible ASCII characters (no spaces): e.g. 32 random bytes in base64url" })
+    .optional(),
+  /** With NODE_ENV=production the test-control API stays off unless this is "true" as well. */
+  DESK_TEST_CONTROL_IN_PRODUCTION: z
+    .enum(["true", "false"], { error: 'DESK_TEST_CONTROL_IN_PRODUCTION must be "true" or "false"' })
+    .default("false")
+    .transform((value) => value === "true"),
+  /** The simulator's add-ons as JSON (written by `npm run desk:simulator`): what test control's reset restores. */
+  DESK_SIMULATOR_CONFIG: z
+    .string()
+    .max(1_000_000)
+    .optional()
+    .transform((text, context) => {
+      if (!text) return undefined;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        context.addIssue({ code: "custom", message: "DESK_SIMULATOR_CONFIG is not JSON: it holds the simulator's configuration, as `npm run desk:simulator` writes it" });
+        return z.NEVER;
+      }
+      const parsed = resolvedSimulatorConfigSchema.safeParse(json);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) {
+        context.addIssue({ code: "custom", message: `DESK_SIMULATOR_CONFIG: ${issue.path.join(".") || "(the whole)"}: ${issue.message}` });
+      }
+      return z.NEVER;
+    }),
+  /** The address server.ts listens on (the simulator: 127.0.0.1). Unset: every interface. */
+  LISTEN_HOST: z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, { error: "LISTEN_HOST must be an address or host name, e.g. 127.0.0.1" }).optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

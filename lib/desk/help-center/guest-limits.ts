@@ -15,7 +15,11 @@ export const GUEST_LIMITS = {
   chatMessagesPerAddressPerMinute: 60,
 } as const;
 
-const limiter = (keyPrefix: string, points: number, duration: number) => new RateLimiterPrisma({ storeClient: db, keyPrefix, points, duration });
+/** The store's keys start with these (test control's reset clears them). */
+export const GUEST_LIMIT_PREFIXES = ["guest-submissions", "guest-chat-messages"] as const;
+
+const limiter = (keyPrefix: `${(typeof GUEST_LIMIT_PREFIXES)[number]}:${string}`, points: number, duration: number) =>
+  new RateLimiterPrisma({ storeClient: db, keyPrefix, points, duration });
 const byAddress = limiter("guest-submissions:address", GUEST_LIMITS.submissionsPerAddressPerHour, 3600);
 const byEmail = limiter("guest-submissions:email", GUEST_LIMITS.submissionsPerEmailPerHour, 3600);
 const messagesByAddress = limiter("guest-chat-messages:address", GUEST_LIMITS.chatMessagesPerAddressPerMinute, 60);

@@ -4,6 +4,7 @@ import { findAddonForLogin } from "@/lib/desk/addons/find-addon";
 import { databaseKeyRing } from "@/lib/desk/keys/key-ring";
 import { db } from "@/lib/shared/db";
 import { env } from "@/lib/shared/env";
+import { iamNow } from "./clock";
 import { AsapError } from "./errors";
 import { peekReplayStore } from "./replay-store";
 import { verifyAsapToken, type CheckOutcome } from "./verify-token";
@@ -43,7 +44,7 @@ export async function explainToken(addonId: string, token: string): Promise<Expl
       trimmed,
       {
         keys: databaseKeyRing(db, addon.id, Buffer.from(env.DESK_MASTER_KEY, "base64url")),
-        now: Date.now(),
+        now: iamNow(),
         clockSkewSeconds: addon.clockSkewSeconds,
         requireJti: addon.requireJti,
         replay: (jti) => peek(jti),

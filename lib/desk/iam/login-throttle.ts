@@ -5,8 +5,11 @@ import { AsapError } from "./errors";
 import { LOGIN_FAILURES_PER_MINUTE } from "./limits";
 import { rateLimitKey } from "@/lib/shared/http/client-address";
 
+/** The store's keys start with it (test control's reset clears them). */
+export const LOGIN_THROTTLE_PREFIX = "asap-login-failures";
+
 // Counted per add-on and client address, in the database so that every app instance counts together.
-const limiter = new RateLimiterPrisma({ storeClient: db, keyPrefix: "asap-login-failures", points: LOGIN_FAILURES_PER_MINUTE, duration: 60 });
+const limiter = new RateLimiterPrisma({ storeClient: db, keyPrefix: LOGIN_THROTTLE_PREFIX, points: LOGIN_FAILURES_PER_MINUTE, duration: 60 });
 
 export type LoginBudget = {
   /** A login that succeeded gives its point back: successes never spend a budget others can exhaust. */

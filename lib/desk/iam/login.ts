@@ -5,6 +5,7 @@ import type { LoginAnswer } from "@/lib/contract/desk-api/session";
 import { openSession } from "@/lib/desk/sessions/asap-sessions";
 import { db } from "@/lib/shared/db";
 import { env } from "@/lib/shared/env";
+import { iamNow } from "./clock";
 import { AsapError } from "./errors";
 import { fetchLegacyJwt } from "./legacy-endpoint";
 import { recordLogin, type LoginAttempt } from "./login-log";
@@ -72,7 +73,7 @@ async function login(addon: LoginAddon, request: LoginRequest): Promise<LoginAns
   const token = legacy ? await fetchLegacyJwt(addon.legacyEndpointUrl ?? "", request.userToken) : request.token;
   const { claims, keyId } = await verifyAsapToken(token, {
     keys: databaseKeyRing(db, addon.id, masterKey()),
-    now: Date.now(),
+    now: iamNow(),
     clockSkewSeconds: addon.clockSkewSeconds,
     requireJti: addon.requireJti,
     replay: databaseReplayStore(db, addon.id),

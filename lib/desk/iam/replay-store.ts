@@ -1,6 +1,7 @@
 import "server-only";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 import type { PrismaClient } from "@/lib/shared/prisma-client";
+import { iamDate } from "./clock";
 
 const PRUNE_EVERY_MS = 60_000;
 let lastPrune = 0;
@@ -11,8 +12,9 @@ let lastPrune = 0;
  */
 export function databaseReplayStore(prisma: PrismaClient, addonId: string) {
   return async function claimJti(jti: string, expiresAt: Date): Promise<"fresh" | "replayed"> {
-    const now = new Date();
-    await pruneExpired(prisma, now);
+    const now = iamDate();
+    // A moved clock (test control) never prunes what the wall clock still needs.
+    await pruneExpired(prisma, new Date(Math.min(now.getTime(), Date.now())));
     try {
       await prisma.usedTokenId.create({ data: { addonId, jti, expiresAt } });
       return "fresh";
@@ -32,7 +34,7 @@ export function databaseReplayStore(prisma: PrismaClient, addonId: string) {
 export function peekReplayStore(prisma: PrismaClient, addonId: string) {
   return async function isUsed(jti: string): Promise<"fresh" | "replayed"> {
     const row = await prisma.usedTokenId.findUnique({ where: { addonId_jti: { addonId, jti } }, select: { expiresAt: true } });
-    return row && row.expiresAt > new Date() ? "replayed" : "fresh";
+    return row && row.expiresAt > iamDate() ? "replayed" : "fresh";
   };
 }
 

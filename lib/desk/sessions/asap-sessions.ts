@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { SessionToken } from "@/lib/contract/desk-api/session";
 import { isKeyLive, keyState, type KeyDates } from "@/lib/contract/key-liveness";
+import { clockOffsetMs, iamDate } from "@/lib/desk/iam/clock";
 import { db } from "@/lib/shared/db";
 
 /**
@@ -18,7 +19,7 @@ export function hashBearer(bearer: string): string {
 
 export async function openSession(input: { addonId: string; contactId: string; keyId: string; flow: LoginFlow; ttlSeconds: number }): Promise<SessionToken> {
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + input.ttlSeconds * 1000);
+  const expiresAt = new Date(iamDate().getTime() + input.ttlSeconds * 1000);
   await db.asapSession.create({
     data: { addonId: input.addonId, contactId: input.contactId, keyId: input.keyId, flow: input.flow, tokenHash: hashBearer(token), expiresAt },
   });
@@ -34,7 +35,7 @@ type SessionRow = {
 };
 
 /** Whether a session may still be used: the one rule every lookup applies. */
-export function isSessionLive(session: SessionRow, now = new Date()): boolean {
+export function isSessionLive(session: SessionRow, now = iamDate()): boolean {
   if (session.revokedAt || session.expiresAt <= now) return false;
   const { addon, key } = session;
   if (addon.authMode !== "jwt") return false;
@@ -64,14 +65,15 @@ export async function findSession(bearer: string) {
 
 /**
  * For long-lived work on behalf of a session (an event stream): until when it stays live if nothing
- * changes (its own end, or its key's rotation end), or null when it is no longer live.
+ * changes (its own end, or its key's rotation end), on the wall clock, or null when it is no longer live.
  */
 export async function sessionLiveUntil(sessionId: string): Promise<Date | null> {
-  const now = new Date();
+  const now = iamDate();
   const session = await db.asapSession.findUnique({ where: { id: sessionId }, select: liveness });
   if (!session || !isSessionLive(session, now)) return null;
   const key = session.key && keyState(session.key, now);
-  return key?.phase === "rotating" && key.until < session.expiresAt ? key.until : session.expiresAt;
+  const until = key?.phase === "rotating" && key.until < session.expiresAt ? key.until : session.expiresAt;
+  return new Date(until.getTime() - clockOffsetMs());
 }
 
 /** Revokes the session a bearer names; true if there was a live one. */

@@ -1,0 +1,12 @@
+import { byEmailQuery, type TicketsAnswer } from "@/lib/contract/test-control";
+import { json, readQuery } from "@/lib/desk/api/respond";
+import { readTickets } from "@/lib/desk/test-control/queries";
+import { control } from "@/lib/desk/test-control/respond";
+
+/** GET /desk/api/test-control/v1/tickets?email= — tickets, newest first. */
+export function GET(request: Request) {
+  return control(request, async () => {
+    const { email } = readQuery(new URL(request.url), byEmailQuery);
+    return json<TicketsAnswer>({ tickets: await readTickets(email) });
+  });
+}
