@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { readErrorBody } from "@/lib/contract/error-body";
+import { explainAnswerSchema } from "@/lib/contract/test-control";
 import type { Explanation } from "@/lib/desk/iam/explain-token";
 import { DeskError, UsageError } from "./errors";
 
@@ -11,18 +11,6 @@ import { DeskError, UsageError } from "./errors";
 export const EXPLAIN_PATH = "/desk/api/test-control/v1/explain";
 
 const TIMEOUT_MS = 10_000;
-
-const answerSchema = z.object({
-  explanation: z.object({
-    header: z.unknown(),
-    claims: z.unknown(),
-    checks: z.array(z.object({ check: z.string(), passed: z.boolean(), detail: z.string() })),
-    outcome: z.union([
-      z.object({ ok: z.literal(true), email: z.string() }),
-      z.object({ ok: z.literal(false), code: z.string(), message: z.string(), hint: z.string() }),
-    ]),
-  }),
-});
 
 // The Desk's refusals of what this command sent (a wrong flag's value) rather than of its own state.
 const CALLER_ERRORS: Record<string, string> = {
@@ -63,7 +51,7 @@ export async function explainOnDesk(desk: string, addonId: string, controlToken:
     throw new DeskError(`the Desk at ${url.origin} answered ${response.status} without JSON: is it the Desk simulator, and is its test-control API on?`);
   }
   if (response.ok) {
-    const parsed = answerSchema.safeParse(body);
+    const parsed = explainAnswerSchema.safeParse(body);
     if (!parsed.success) throw new DeskError(`the Desk at ${url.origin} answered ${response.status} with JSON that is not an explanation (${parsed.error.issues[0]?.path.join(".") || "body"})`);
     const { explanation } = parsed.data;
     if (!explanation.outcome.ok && explanation.outcome.code === "ADDON_NOT_FOUND") throw new UsageError(`${CALLER_ERRORS.ADDON_NOT_FOUND}: ${explanation.outcome.message}`);
