@@ -15,11 +15,16 @@ export type Addon = {
   origins: string[];
   authMode: AuthMode;
   newFlowEnabled: boolean;
+  legacyFlowEnabled: boolean;
   clockSkewSeconds: number;
+  sessionTtlSeconds: number;
 };
 
 /** An add-on as the simulator's config puts it back on reset: its keys by id only. */
-export type ProvisionedAddon = Addon & { keys: Array<{ kid: string }> };
+export type ProvisionedAddon = Flat<Addon & { keys: Array<{ kid: string }> }>;
+
+/** One object type rather than an intersection, as editors show it and as the server's schemas infer it. */
+type Flat<T> = { [K in keyof T]: T[K] };
 
 export type LoginEvent = {
   /** ISO time of the first attempt this row counts. */
@@ -41,7 +46,7 @@ export type TicketRecord = {
   status: string;
   priority: string;
   identityVerified: boolean;
-  contact: { email: string; name: string | null };
+  contact: { email: string; name: string };
   createdAt: string;
 };
 
@@ -49,7 +54,7 @@ export type ChatRecord = {
   id: string;
   status: string;
   identityVerified: boolean;
-  visitorName: string | null;
+  visitorName: string;
   visitorEmail: string | null;
   messageCount: number;
   createdAt: string;
@@ -73,10 +78,14 @@ export type CreateAddonInput = {
   origins: string[];
   authMode?: AuthMode;
   newFlowEnabled?: boolean;
+  /** The legacy flow's JWT endpoint; giving one switches the legacy flow on. */
   legacyEndpointUrl?: string;
   /** 0 to 300. */
   clockSkewSeconds?: number;
+  /** 1 to 86 400. */
   sessionTtlSeconds?: number;
+  /** Whether tokens without a jti are refused (the Desk requires one of a new add-on unless told otherwise). */
+  requireJti?: boolean;
   /** The key to make; without it, a fresh one (its secret in the answer). */
   key?: { kid?: string; secret?: string };
 };
