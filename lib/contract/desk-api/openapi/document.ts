@@ -3,7 +3,7 @@ import { httpStatus } from "@/lib/contract/errors";
 import { DESK_API_PATH } from "@/lib/contract/desk-api/common";
 import { DESK_ERROR_CODES, errorAnswer, type DeskErrorCode } from "@/lib/contract/desk-api/error-answer";
 import { answerShapes, requestShapes } from "@/lib/contract/desk-api/registry";
-import { MESSAGE_EVENT } from "@/lib/contract/desk-api/wire";
+import { LAST_EVENT_ID_HEADER, MESSAGE_EVENT } from "@/lib/contract/desk-api/wire";
 import { HEADERS, OPERATIONS, PATH_PARAMETERS, type Auth, type Operation } from "./operations";
 
 /**
@@ -104,10 +104,12 @@ function success(operation: Operation): Record<string, Json> {
   const { answer } = operation;
   if (answer.status === 204) return { "204": { description: "Done; no body." } };
   if ("events" in answer) {
+    // OpenAPI 3.1 has no schema for an event's data: x-events names it, by event type.
+    const data = componentRef(answer.events, answerShapes);
     return {
       "200": {
-        description: `Server-Sent Events: each \`${MESSAGE_EVENT}\` event's data is one x-events.${MESSAGE_EVENT} as JSON, its id the message's id, from after Last-Event-ID.`,
-        content: { "text/event-stream": { schema: { type: "string" }, "x-events": { [MESSAGE_EVENT]: componentRef(answer.events, answerShapes) } } },
+        description: `Server-Sent Events, from after ${LAST_EVENT_ID_HEADER}: each \`${MESSAGE_EVENT}\` event's data is one ${answerShapes.get(answer.events)?.id} (JSON), its id the message's.`,
+        content: { "text/event-stream": { schema: { type: "string" }, "x-events": { [MESSAGE_EVENT]: data } } },
       },
     };
   }
