@@ -41,6 +41,6 @@ createServer((request, response) => {
   // Browsers ignore HSTS over plain HTTP anyway; sent only where it means something.
   if (secure) response.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   void handle(request, response);
-}).listen(port, () => {
-  console.log(`> Ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+}).listen(port, env.LISTEN_HOST, () => {
+  console.log(`> Ready on http://${env.LISTEN_HOST ?? "localhost"}:${port} (${dev ? "development" : "production"})`);
 });
