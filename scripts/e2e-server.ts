@@ -3,6 +3,7 @@
  * fresh SQLite database with the demo seed and throwaway secrets. Started by playwright.config.ts.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freshSecrets } from "./env-file";
@@ -40,13 +41,24 @@ const env: NodeJS.ProcessEnv = {
   PORT: port,
   // The legacy-flow specs run their JWT endpoints on loopback (the SSRF guard is tested on its own).
   DESK_ALLOW_PRIVATE_ENDPOINTS: "true",
+  // The test-control API (docs/test-control-api.md), for specs and the asap-playwright toolkit; on in
+  // this production build only because it is said explicitly.
+  DESK_TEST_CONTROL_TOKEN: randomBytes(32).toString("base64url"),
+  DESK_TEST_CONTROL_IN_PRODUCTION: "true",
 };
 
 // Specs arrange data in this database (add-ons with sealed keys, users) and sign tokens with these.
 const { AUTH_SECRET: _auth, ...shared } = env;
 writeFileSync(
   path.join(dir, "env.json"),
-  JSON.stringify({ DATABASE_URL: shared.DATABASE_URL, DESK_MASTER_KEY: shared.DESK_MASTER_KEY, ASAP_JWT_SECRET: shared.ASAP_JWT_SECRET, ASAP_JWT_KID: shared.ASAP_JWT_KID, MAIL_CATCHER_URL: shared.MAIL_CATCHER_URL }),
+  JSON.stringify({
+    DATABASE_URL: shared.DATABASE_URL,
+    DESK_MASTER_KEY: shared.DESK_MASTER_KEY,
+    ASAP_JWT_SECRET: shared.ASAP_JWT_SECRET,
+    ASAP_JWT_KID: shared.ASAP_JWT_KID,
+    MAIL_CATCHER_URL: shared.MAIL_CATCHER_URL,
+    DESK_TEST_CONTROL_TOKEN: shared.DESK_TEST_CONTROL_TOKEN,
+  }),
   { mode: 0o600 },
 );
 
