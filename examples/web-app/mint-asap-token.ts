@@ -1,0 +1,45 @@
+import { SignJWT } from "jose";
+
+/**
+ * Mints the JWT that logs a user into the ASAP widget (the new flow), as the business's own server
+ * does. Self-contained on purpose: copy this file into your app; it needs only `jose`.
+ *
+ *  - HS256 with the add-on's signing secret from the help-desk portal. The HMAC key is the secret's
+ *    UTF-8 bytes exactly as shown: do NOT base64-decode it (the commonest integration mistake).
+ *  - `not_before` / `not_after` are MILLISECONDS since the epoch (not seconds as in RFC 7519's nbf/exp).
+ *    The window may be at most 10 minutes; 5 is the default.
+ *  - `email_verified` must be true: mint only for users whose address your app has verified.
+ *  - A fresh `jti` per token: the Desk refuses a second login with the same one.
+ *  - `kid` names the key, so the Desk can tell old and new keys apart during a rotation.
+ *
+ * Call it from a server route that requires your own session, and never cache the result.
+ */
+export type AsapTokenUser = { email: string; name?: string; emailVerified: boolean };
+
+export type MintOptions = {
+  secret: string;
+  kid?: string;
+  /** Default 5 minutes; the Desk refuses more than 10. */
+  validityMs?: number;
+  /** For tests; defaults to Date.now(). */
+  now?: number;
+};
+
+export const DEFAULT_VALIDITY_MS = 5 * 60 * 1000;
+
+export async function mintAsapToken(user: AsapTokenUser, options: MintOptions): Promise<{ token: string; expiresAt: number }> {
+  if (!user.emailVerified) throw new Error("Refusing to mint an ASAP token for an unverified email address");
+  const notBefore = options.now ?? Date.now();
+  const notAfter = notBefore + (options.validityMs ?? DEFAULT_VALIDITY_MS);
+  const token = await new SignJWT({
+    email: user.email,
+    email_verified: true,
+    ...(user.name ? { name: user.name.slice(0, 100) } : {}),
+    not_before: notBefore,
+    not_after: notAfter,
+  })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT", ...(options.kid ? { kid: options.kid } : {}) })
+    .setJti(crypto.randomUUID())
+    .sign(new TextEncoder().encode(options.secret));
+  return { token, expiresAt: notAfter };
+}
