@@ -5,6 +5,8 @@
 
 export const GUEST_LINE = "Browsing as a guest";
 export const SIGNING_IN_LINE = "Signing you in…";
+/** The first line of the frame's login error; its last says "Error code: …". */
+export const LOGIN_ERROR_TITLE = "We could not sign you in to help";
 
 export type WhoLine = { kind: "signed-in"; name: string; email: string } | { kind: "guest" } | { kind: "signing-in" } | { kind: "unknown"; text: string };
 

@@ -1,6 +1,6 @@
 import { expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
 import type { AsapDesk } from "./desk-client";
-import { LAUNCHER_NAME, readErrorCode, readWhoLine, signedInLine, GUEST_LINE, WIDGET_TABS, type WidgetTab } from "./widget-text";
+import { GUEST_LINE, LAUNCHER_NAME, LOGIN_ERROR_TITLE, readErrorCode, readWhoLine, signedInLine, WIDGET_TABS, type WidgetTab } from "./widget-text";
 
 /** Where the SDK points its frame, under the Desk's origin. */
 export const FRAME_PATH = "/desk/widget/frame";
@@ -56,12 +56,16 @@ export class AsapWidget {
     this.launcher = page.getByRole("button", { name: LAUNCHER_NAME });
     this.frameElement = page.locator(selector);
     this.frame = this.frameElement.contentFrame();
+    // A closed widget's frame is hidden, yet its document lives on and says who is signed in: these
+    // read it either way (includeHidden), so the assertions need not open the widget.
+    const visibleOrNot = { includeHidden: true } as const;
     // Who is signed in comes first in the frame; its notice and its views add status regions below.
-    this.status = this.frame.getByRole("status").first();
-    this.error = this.frame.getByRole("alert");
-    this.notice = this.frame.getByRole("status", { name: "Why you are a guest" });
-    this.title = this.frame.getByRole("heading", { level: 1 });
-    this.tabs = this.frame.getByRole("navigation", { name: "Help sections" });
+    this.status = this.frame.getByRole("status", visibleOrNot).first();
+    // The login error, not an alert a help view raises of its own (a list that failed to load).
+    this.error = this.frame.getByRole("alert", visibleOrNot).filter({ hasText: LOGIN_ERROR_TITLE });
+    this.notice = this.frame.getByRole("status", { name: "Why you are a guest", ...visibleOrNot });
+    this.title = this.frame.getByRole("heading", { level: 1, ...visibleOrNot });
+    this.tabs = this.frame.getByRole("navigation", { name: "Help sections", ...visibleOrNot });
   }
 
   async isOpen(): Promise<boolean> {
@@ -115,7 +119,7 @@ export class AsapWidget {
 
   private async currentTab(): Promise<WidgetTab | null> {
     for (const tab of WIDGET_TABS) {
-      const button = this.tabs.getByRole("button", { name: tab, exact: true });
+      const button = this.tabs.getByRole("button", { name: tab, exact: true, includeHidden: true });
       if ((await button.count()) > 0 && (await button.getAttribute("aria-current")) === "page") return tab;
     }
     return null;
