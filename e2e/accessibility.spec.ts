@@ -52,7 +52,7 @@ test.describe("accessibility", () => {
   test("the open widget has none, as a guest in every tab and signed in", async ({ page, widget, account }) => {
     await page.goto("/help");
     await widget.open();
-    await widget.expectGuest();
+    await widget.expectSignedOut();
     for (const tab of ["Home", "Articles", "Tickets", "Community", "Chat"]) {
       await widget.frame.getByRole("button", { name: tab, exact: true }).first().click();
       await expectNoSeriousViolations(page, "widget");
@@ -60,7 +60,7 @@ test.describe("accessibility", () => {
     await signInThroughApi(page, account);
     await page.goto("/dashboard");
     await widget.open();
-    await widget.expectSignedInAs(account.name, account.email);
+    await widget.expectSignedInAs(account.email, { name: account.name });
     for (const tab of ["Home", "Tickets", "Chat"]) {
       await widget.frame.getByRole("button", { name: tab, exact: true }).first().click();
       await expectNoSeriousViolations(page, "widget");
@@ -75,7 +75,7 @@ test.describe("the widget by keyboard", () => {
     await widget.launcher.focus();
     await page.keyboard.press("Enter");
     await expect(widget.launcher).toHaveAttribute("aria-expanded", "true");
-    await widget.expectGuest();
+    await widget.expectSignedOut();
     // Focus is inside the frame: typing reaches its search box.
     await widget.frame.getByRole("searchbox").or(widget.frame.getByRole("textbox")).first().focus();
     await page.keyboard.press("Escape");

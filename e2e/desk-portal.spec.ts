@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, signInThroughApi, test } from "./fixtures";
 import { DESK_AGENT, DeskPortal } from "./pages/desk-portal";
-import { AsapWidget } from "./pages/asap-widget";
 import { baseURL } from "../playwright.config";
 import { createAddon, DEMO_ADDON_ID, e2eEnv, signToken } from "./support/desk";
 import { createAccount, e2eDatabase } from "./support/database";
@@ -81,16 +80,16 @@ test.describe("Desk portal: add-ons and keys", () => {
     expect(((await login.json()) as { error: { code: string } }).error.code).toBe("FLOW_NOT_ENABLED");
   });
 
-  test("rotating the site's key keeps signed-in users working through the overlap", async ({ deskAdmin, page, browser }) => {
+  test("rotating the site's key keeps signed-in users working through the overlap", async ({ deskAdmin, page, browser, asapWidget }) => {
     // A user is signed in to the widget before the rotation…
     const userContext = await browser.newContext();
     const userPage = await userContext.newPage();
     const account = await createAccount("rotation");
     await signInThroughApi(userPage, account);
-    const widget = new AsapWidget(userPage);
+    const widget = asapWidget(userPage);
     await userPage.goto("/dashboard");
     await widget.open();
-    await widget.expectSignedInAs(account.name, account.email);
+    await widget.expectSignedInAs(account.email, { name: account.name });
 
     await deskAdmin.openAddon(DEMO_ADDON_ID);
     await page.getByLabel("Rotate key").selectOption(e2eEnv().ASAP_JWT_KID);
@@ -104,15 +103,15 @@ test.describe("Desk portal: add-ons and keys", () => {
     // …stays signed in, and the site, still signing with the old key, logs new users in.
     await userPage.goto("/account");
     await widget.open();
-    await widget.expectSignedInAs(account.name, account.email);
+    await widget.expectSignedInAs(account.email, { name: account.name });
     const newcomer = await userContext.browser()!.newContext();
     const newcomerPage = await newcomer.newPage();
     const second = await createAccount("after-rotation");
     await signInThroughApi(newcomerPage, second);
     await newcomerPage.goto("/dashboard");
-    const secondWidget = new AsapWidget(newcomerPage);
+    const secondWidget = asapWidget(newcomerPage);
     await secondWidget.open();
-    await secondWidget.expectSignedInAs(second.name, second.email);
+    await secondWidget.expectSignedInAs(second.email, { name: second.name });
     await Promise.all([userContext.close(), newcomer.close()]);
   });
 });

@@ -58,7 +58,7 @@ test.describe("email verification", () => {
     await expect(page.getByText("Verify your email address to see your tickets in help.")).toBeVisible();
     await widget.open();
     await expect(widget.notice).toHaveText(NOT_VERIFIED);
-    await widget.expectGuest();
+    await widget.expectSignedOut();
     await expect(widget.error).toHaveCount(0);
     await page.goto("/help/tickets");
     await expect(page.getByText("Verify your email address to see your tickets in help.")).toBeVisible();
@@ -74,7 +74,7 @@ test.describe("email verification", () => {
     await expect(page.getByText("Thank you: your email address is verified.")).toBeVisible();
     await expect(page.getByText("Verify your email address to see your tickets in help.")).toHaveCount(0);
     await widget.open();
-    await widget.expectSignedInAs(name, email);
+    await widget.expectSignedInAs(email, { name });
     await expect(widget.notice).toHaveCount(0);
 
     await widget.frame.getByRole("button", { name: "Tickets" }).click();

@@ -1,6 +1,5 @@
 import { baseURL, legacySiteURL } from "../playwright.config";
 import { expect, signInThroughApi, test } from "./fixtures";
-import { AsapWidget } from "./pages/asap-widget";
 import { createAccount, e2eDatabase } from "./support/database";
 import { DEMO_ADDON_ID } from "./support/desk";
 
@@ -49,15 +48,16 @@ test.describe("migrating the demo add-on from the legacy flow to the new one", (
     browser,
     deskAdmin: _signedInAsAdmin,
     page: adminPage,
+    asapWidget,
   }) => {
     const account = await createAccount("migrating");
     const legacyContext = await browser.newContext({ baseURL: legacySiteURL });
     const legacyPage = await legacyContext.newPage();
     await signInThroughApi(legacyPage, account);
     await legacyPage.goto("/dashboard");
-    const widget = new AsapWidget(legacyPage);
+    const widget = asapWidget(legacyPage);
     await widget.open();
-    await widget.expectSignedInAs(account.name, account.email);
+    await widget.expectSignedInAs(account.email, { name: account.name });
     const first = await e2eDatabase().loginEvent.findFirstOrThrow({ where: { email: account.email } });
     expect(first).toMatchObject({ flow: "legacy", outcome: "success", origin: LEGACY_ORIGIN });
 
@@ -79,7 +79,7 @@ test.describe("migrating the demo add-on from the legacy flow to the new one", (
     const freshPage = await fresh.newPage();
     await signInThroughApi(freshPage, await createAccount("too-late"));
     await freshPage.goto("/dashboard");
-    const freshWidget = new AsapWidget(freshPage);
+    const freshWidget = asapWidget(freshPage);
     await freshWidget.open();
     await expect(freshWidget.error).toContainText("Error code: FLOW_NOT_ENABLED");
 
@@ -88,9 +88,9 @@ test.describe("migrating the demo add-on from the legacy flow to the new one", (
     const newFlowPage = await newFlowContext.newPage();
     await signInThroughApi(newFlowPage, account);
     await newFlowPage.goto("/dashboard");
-    const newWidget = new AsapWidget(newFlowPage);
+    const newWidget = asapWidget(newFlowPage);
     await newWidget.open();
-    await newWidget.expectSignedInAs(account.name, account.email);
+    await newWidget.expectSignedInAs(account.email, { name: account.name });
     const flows = await e2eDatabase().loginEvent.findMany({ where: { email: account.email, outcome: "success" }, orderBy: { createdAt: "asc" } });
     expect(flows.map((e) => e.flow)).toEqual(["legacy", "new"]);
     await Promise.all([legacyContext.close(), fresh.close(), newFlowContext.close()]);

@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
 import { deskURL } from "../playwright.config";
 import { expect, test } from "./fixtures";
-import { AsapWidget } from "./pages/asap-widget";
 import { createAddon } from "./support/desk";
 import { e2eDatabase } from "./support/database";
 
@@ -32,11 +31,10 @@ test.afterAll(() => new Promise<void>((resolve) => shop.close(() => resolve())))
 async function visitShop(page: Page, addonId: string) {
   embeddedAddonId = addonId;
   await page.goto(`${shopOrigin}/`);
-  return new AsapWidget(page);
 }
 
 test.describe("widget branding", () => {
-  test("an admin sets the title, greeting, accent colour and corner; the embedded widget shows them", async ({ deskAdmin, page }) => {
+  test("an admin sets the title, greeting, accent colour and corner; the embedded widget shows them", async ({ deskAdmin, page, widget }) => {
     const addon = await createAddon({ origins: [shopOrigin], authMode: "anonymous" });
     await deskAdmin.openAddon(addon.id);
     const widgetSettings = page.getByRole("group", { name: "Widget" });
@@ -47,22 +45,22 @@ test.describe("widget branding", () => {
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
 
-    const widget = await visitShop(page, addon.id);
+    await visitShop(page, addon.id);
     await expect(widget.launcher).toHaveCSS("background-color", "rgb(15, 118, 110)");
     await expect(widget.launcher).toHaveCSS("left", "24px");
     await widget.open();
     await expect(widget.frame.getByRole("heading", { level: 1 })).toHaveText("Acme Help");
     await expect(widget.frame.getByText("Hello from Acme! Ask us anything.")).toBeVisible();
     await expect(widget.frame.locator("header")).toHaveCSS("background-color", "rgb(15, 118, 110)");
-    await expect(page.locator("#asap-frame")).toHaveCSS("left", "24px");
+    await expect(widget.frameElement).toHaveCSS("left", "24px");
     const viewport = page.viewportSize();
     const box = await widget.launcher.boundingBox();
     expect(box && viewport && box.x + box.width < viewport.width / 2).toBe(true);
   });
 
-  test("an add-on without branding shows its name and the Desk's default look", async ({ page }) => {
+  test("an add-on without branding shows its name and the Desk's default look", async ({ page, widget }) => {
     const addon = await createAddon({ origins: [shopOrigin], authMode: "anonymous" });
-    const widget = await visitShop(page, addon.id);
+    await visitShop(page, addon.id);
     await widget.open();
     await expect(widget.frame.getByRole("heading", { level: 1 })).toHaveText(`Test add-on ${addon.id}`);
     await expect(widget.launcher).toHaveCSS("background-color", "rgb(79, 70, 229)");

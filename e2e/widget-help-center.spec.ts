@@ -31,7 +31,7 @@ test.describe("widget help center", () => {
   test("a signed-in user opens a ticket, replies, edits, closes and reopens it, and sees the agent's answer", async ({ signedInPage: page, widget, account }) => {
     await page.goto("/dashboard");
     await widget.open();
-    await widget.expectSignedInAs(account.name, account.email);
+    await widget.expectSignedInAs(account.email, { name: account.name });
     const frame = widget.frame;
     await frame.getByRole("button", { name: "Tickets" }).click();
     await frame.getByRole("button", { name: "New ticket" }).click();

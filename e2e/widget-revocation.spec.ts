@@ -10,7 +10,7 @@ test("a silently ended site session revokes the widget's bearer on the next page
   await signInThroughApi(page, account);
   await page.goto("/dashboard");
   await widget.open();
-  await widget.expectSignedInAs(account.name, account.email);
+  await widget.expectSignedInAs(account.email, { name: account.name });
   const saved = await page.evaluate((key) => sessionStorage.getItem(key), `asap-session:${DEMO_ADDON_ID}`);
   const bearer = (JSON.parse(saved ?? "null") as { session: { token: string } } | null)?.session.token;
   expect(bearer).toBeTruthy();
@@ -21,7 +21,7 @@ test("a silently ended site session revokes the widget's bearer on the next page
   await page.context().clearCookies();
   await page.reload();
   await widget.open();
-  await widget.expectGuest();
+  await widget.expectSignedOut();
   await expect.poll(async () => (await desk.get("/desk/api/asap/v1/session")).status(), { timeout: 5_000 }).toBe(401);
   expect(await page.evaluate((key) => sessionStorage.getItem(key), `asap-session:${DEMO_ADDON_ID}`)).toBeNull();
   await desk.dispose();
@@ -31,7 +31,7 @@ test("another user's site session in the same tab revokes the previous user's wi
   await signInThroughApi(page, account);
   await page.goto("/dashboard");
   await widget.open();
-  await widget.expectSignedInAs(account.name, account.email);
+  await widget.expectSignedInAs(account.email, { name: account.name });
   const saved = await page.evaluate((key) => sessionStorage.getItem(key), `asap-session:${DEMO_ADDON_ID}`);
   const bearer = (JSON.parse(saved ?? "null") as { session: { token: string } }).session.token;
 
@@ -41,7 +41,7 @@ test("another user's site session in the same tab revokes the previous user's wi
   await signInThroughApi(page, next);
   await page.reload();
   await widget.open();
-  await widget.expectSignedInAs(next.name, next.email);
+  await widget.expectSignedInAs(next.email, { name: next.name });
 
   const desk = await playwrightRequest.newContext({ baseURL: deskURL, extraHTTPHeaders: { authorization: `Bearer ${bearer}` } });
   await expect.poll(async () => (await desk.get("/desk/api/asap/v1/session")).status(), { timeout: 5_000 }).toBe(401);

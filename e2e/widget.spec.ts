@@ -12,8 +12,8 @@ test.describe("ASAP widget", () => {
   test("is on every page, served by the Desk from another origin, and guests browse anonymously", async ({ page, widget }) => {
     await page.goto("/pricing");
     await widget.open();
-    await widget.expectGuest();
-    const src = await page.locator("#asap-frame").getAttribute("src");
+    await widget.expectSignedOut();
+    const src = await widget.frameElement.getAttribute("src");
     expect(new URL(src ?? "").origin).toBe(deskURL);
     expect(new URL(src ?? "").origin).not.toBe(new URL(baseURL).origin);
   });
@@ -23,12 +23,12 @@ test.describe("ASAP widget", () => {
     await signInPage.signIn(account.email, account.password);
     await expect(page).toHaveURL(/\/dashboard$/);
     await widget.open();
-    await widget.expectSignedInAs(account.name, account.email);
+    await widget.expectSignedInAs(account.email, { name: account.name });
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/$/);
     await widget.open();
-    await widget.expectGuest();
+    await widget.expectSignedOut();
     // The frame revokes its session on the Desk (a keepalive request that may land a moment later).
     await expect
       .poll(async () => {
@@ -41,10 +41,10 @@ test.describe("ASAP widget", () => {
   test("keeps one session across page views instead of logging in on each", async ({ signedInPage: page, widget, account }) => {
     await page.goto("/dashboard");
     await widget.open();
-    await widget.expectSignedInAs(account.name, account.email);
+    await widget.expectSignedInAs(account.email, { name: account.name });
     await page.goto("/account");
     await widget.open();
-    await widget.expectSignedInAs(account.name, account.email);
+    await widget.expectSignedInAs(account.email, { name: account.name });
     const logins = await e2eDatabase().loginEvent.count({ where: { email: account.email, outcome: "success" } });
     expect(logins).toBe(1);
   });
@@ -53,12 +53,12 @@ test.describe("ASAP widget", () => {
     await page.clock.install();
     await page.goto("/dashboard");
     await widget.open();
-    await widget.expectSignedInAs(account.name, account.email);
+    await widget.expectSignedInAs(account.email, { name: account.name });
     await page.clock.fastForward("59:30"); // the session lasts an hour; the frame refreshes a minute early
     await expect
       .poll(() => e2eDatabase().loginEvent.count({ where: { email: account.email, outcome: "success" } }))
       .toBe(2);
-    await widget.expectSignedInAs(account.name, account.email);
+    await widget.expectSignedInAs(account.email, { name: account.name });
   });
 
   test("a site signing with the wrong secret gets a clear error in the widget, the console and the portal's login log", async ({
@@ -82,7 +82,7 @@ test.describe("ASAP widget", () => {
     await expect(widget.error).toContainText("We could not sign you in to help");
     await expect(widget.error).toContainText("Error code: SIGNATURE_INVALID");
     await expect(widget.error).toContainText("do not base64-decode");
-    await widget.expectGuest();
+    await widget.expectSignedOut();
     await expect.poll(() => consoleErrors.join("\n")).toContain("[ASAP] login failed: SIGNATURE_INVALID");
 
     // The integrator looks in the portal and sees why.

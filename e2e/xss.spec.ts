@@ -2,7 +2,6 @@ import type { Locator } from "@playwright/test";
 import { XSS_CATALOGUE } from "@/lib/shared/content/xss-catalogue";
 import { baseURL } from "../playwright.config";
 import { expect, signInThroughApi, test } from "./fixtures";
-import { AsapWidget } from "./pages/asap-widget";
 import { DESK_AGENT, DeskPortal } from "./pages/desk-portal";
 import { createAccount, e2eDatabase } from "./support/database";
 import { contactSession } from "./support/desk";
@@ -32,7 +31,7 @@ async function followLinks(content: Locator) {
   }
 }
 
-test("no user content runs as script on any page that shows it", async ({ browser, request }) => {
+test("no user content runs as script on any page that shows it", async ({ browser, request, asapWidget }) => {
   test.setTimeout(90_000);
   const account = await createAccount("xss");
   const me = await contactSession(request, SITE, account.email);
@@ -56,9 +55,9 @@ test("no user content runs as script on any page that shows it", async ({ browse
   await page.goto(`/help/tickets/${ticket.number}`);
   await expect(page.getByRole("region", { name: "Conversation" })).toContainText("onerror");
   await followLinks(page.getByRole("region", { name: "Conversation" }));
-  const widget = new AsapWidget(page);
+  const widget = asapWidget(page);
   await widget.open();
-  await widget.expectSignedInAs(account.name, account.email);
+  await widget.expectSignedInAs(account.email, { name: account.name });
   await widget.frame.getByRole("button", { name: "Tickets" }).click();
   await widget.frame.getByRole("button", { name: /XSS <b>subject<\/b>/ }).click();
   await expect(widget.frame.getByRole("list", { name: "Conversation" })).toContainText("javascript:");
