@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asapSettingsFromEnv } from "./config";
+import { asapSettingsFromEnv } from "./config.js";
 
 describe("asapSettingsFromEnv", () => {
   it("reads the Desk's URL, the control token and the add-on from their variables", () => {

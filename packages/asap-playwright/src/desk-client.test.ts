@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { asapDesk } from "./desk-client";
-import { AsapDeskError } from "./desk-error";
+import { asapDesk } from "./desk-client.js";
+import { AsapDeskError } from "./desk-error.js";
 
 type Sent = { url: string; method: string; headers: Record<string, string>; body: unknown };
 

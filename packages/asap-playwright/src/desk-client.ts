@@ -1,4 +1,4 @@
-import { AsapDeskError, deskErrorFromAnswer, deskUnreachable, TOOLKIT_CODES } from "./desk-error";
+import { AsapDeskError, deskErrorFromAnswer, deskUnreachable, TOOLKIT_CODES } from "./desk-error.js";
 import type {
   AddKeyInput,
   AddKeyResult,
@@ -17,7 +17,7 @@ import type {
   RotateKeyResult,
   SetClockInput,
   TicketsResult,
-} from "./desk-types";
+} from "./desk-types.js";
 
 /** Where the control API lives under the Desk's URL. */
 export const CONTROL_PATH = "/desk/api/test-control/v1/";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AsapDeskError, deskErrorFromAnswer, deskUnreachable, readDeskErrorBody } from "./desk-error";
+import { AsapDeskError, deskErrorFromAnswer, deskUnreachable, readDeskErrorBody } from "./desk-error.js";
 
 describe("readDeskErrorBody", () => {
   it("reads the Desk's { error: { code, message, hint } }", () => {

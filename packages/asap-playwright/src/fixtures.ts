@@ -1,8 +1,8 @@
 import { test as base, type Page } from "@playwright/test";
-import { asapSettingsFromEnv } from "./config";
-import { asapDesk, type AsapDesk } from "./desk-client";
-import { mintAsapToken } from "./mint";
-import { AsapWidget } from "./widget";
+import { asapSettingsFromEnv } from "./config.js";
+import { asapDesk, type AsapDesk } from "./desk-client.js";
+import { mintAsapToken } from "./mint.js";
+import { AsapWidget } from "./widget.js";
 
 /** Settable in `use: { … }` of playwright.config.ts or `test.use`; each defaults to its environment variable. */
 export type AsapTestOptions = {

@@ -1,6 +1,6 @@
 import { decodeProtectedHeader, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
-import { asapClaims, DEFAULT_VALIDITY_MS, mintAsapToken } from "./mint";
+import { asapClaims, DEFAULT_VALIDITY_MS, mintAsapToken } from "./mint.js";
 
 const key = { kid: "kid-1", secret: "a-secret-of-at-least-32-characters-long" };
 

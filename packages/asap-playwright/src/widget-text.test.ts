@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LAUNCHER_NAME, readErrorCode, readWhoLine, signedInLine } from "./widget-text";
+import { LAUNCHER_NAME, readErrorCode, readWhoLine, signedInLine } from "./widget-text.js";
 
 describe("readWhoLine", () => {
   it("reads who is signed in, the email being the last parenthesised part", () => {

@@ -1,6 +1,6 @@
 import { expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
-import type { AsapDesk } from "./desk-client";
-import { GUEST_LINE, LAUNCHER_NAME, LOGIN_ERROR_TITLE, readErrorCode, readWhoLine, signedInLine, WIDGET_TABS, type WidgetTab } from "./widget-text";
+import type { AsapDesk } from "./desk-client.js";
+import { GUEST_LINE, LAUNCHER_NAME, LOGIN_ERROR_TITLE, readErrorCode, readWhoLine, signedInLine, WIDGET_TABS, type WidgetTab } from "./widget-text.js";
 
 /** Where the SDK points its frame, under the Desk's origin. */
 export const FRAME_PATH = "/desk/widget/frame";
