@@ -56,7 +56,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,components,prisma,scripts,test,widget,packages}/**/*.test.ts"],
+          include: ["{lib,components,prisma,scripts,test,widget,packages,examples}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
         },
       },
