@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -7,18 +7,20 @@ const here = import.meta.dirname;
 const root = path.resolve(here, "../..");
 
 /**
- * The package as another project gets it: compiled by its own build (tsconfig.build.json) and
- * imported by name through its package.json's exports, from outside this repository's TypeScript
- * set-up (plain Node ES modules; its peers resolve from the enclosing node_modules).
+ * The package as another project gets it: built (tsconfig.build.json), packed with npm (its `files`),
+ * and imported by name through its package.json's exports from plain Node ES modules, outside this
+ * repository's TypeScript set-up (its peers resolve from the enclosing node_modules).
  */
 describe("the asap-playwright package", () => {
-  it("builds into dist/ and works when imported by its name from plain Node", () => {
+  it("builds, packs, and works when imported by its name from plain Node", () => {
     const project = path.join(root, ".tmp/asap-playwright-consumer");
     const installed = path.join(project, "node_modules/asap-playwright");
     rmSync(project, { recursive: true, force: true });
     mkdirSync(installed, { recursive: true });
-    execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(here, "tsconfig.build.json"), "--outDir", path.join(installed, "dist")]);
-    cpSync(path.join(here, "package.json"), path.join(installed, "package.json"));
+    // What the README says: build, pack, install the tarball (here: unpack it where npm would).
+    execFileSync("npm", ["run", "--silent", "build"], { cwd: here });
+    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", project], { cwd: here, encoding: "utf8" }).trim();
+    execFileSync("tar", ["-xzf", path.join(project, tarball), "-C", installed, "--strip-components=1"]);
     writeFileSync(
       path.join(project, "consumer.mjs"),
       `import { mintAsapToken, asapDesk, AsapWidget, test } from "asap-playwright";
