@@ -29,7 +29,11 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: 2,
-  timeout: 30_000,
+  // Two cores run three production servers, a mail catcher, two Chromiums and the specs' own
+  // processes (the token CLI, a shop page): the longest stories (several contexts, axe on every
+  // page) need room without retries hiding a slow step.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   use: {
     baseURL,

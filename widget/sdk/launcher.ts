@@ -37,7 +37,11 @@ export function createLauncher(frameUrl: string): Launcher {
     open = next;
     frame.style.display = open ? "block" : "none";
     button.setAttribute("aria-expanded", String(open));
-    button.textContent = open ? "×  Close help" : "?  Help";
+    // The glyph is decoration: screen readers hear "Help" / "Close help", and the state from aria-expanded.
+    const glyph = document.createElement("span");
+    glyph.setAttribute("aria-hidden", "true");
+    glyph.textContent = open ? "×  " : "?  ";
+    button.replaceChildren(glyph, open ? "Close help" : "Help");
     if (open) frame.focus();
   }
   button.addEventListener("click", () => setOpen(!open));

@@ -35,7 +35,7 @@ describe("readErrorCode", () => {
 
 describe("LAUNCHER_NAME", () => {
   it("names the launcher closed and open, and nothing else called Help", () => {
-    expect(["? Help", "× Close help"].every((name) => LAUNCHER_NAME.test(name))).toBe(true);
-    expect(["Help", "Help center", "Close help"].some((name) => LAUNCHER_NAME.test(name))).toBe(false);
+    expect(["Help", "Close help", "? Help", "× Close help"].every((name) => LAUNCHER_NAME.test(name))).toBe(true);
+    expect(["Help center", "Get help", "Close help now"].some((name) => LAUNCHER_NAME.test(name))).toBe(false);
   });
 });

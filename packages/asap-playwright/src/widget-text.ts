@@ -36,8 +36,8 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** The launcher's accessible name, closed ("? Help") or open ("× Close help"). */
-export const LAUNCHER_NAME = /^(\?\s*Help|×\s*Close help)$/;
+/** The launcher's accessible name, closed ("Help") or open ("Close help"); SDKs before 0.1 also named the glyph. */
+export const LAUNCHER_NAME = /^(\?\s*)?Help$|^(×\s*)?Close help$/;
 
 /** The frame's tabs, by their labels. */
 export const WIDGET_TABS = ["Home", "Articles", "Tickets", "Community", "Chat"] as const;
