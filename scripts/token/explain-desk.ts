@@ -1,6 +1,6 @@
 import { readErrorBody } from "@/lib/contract/error-body";
 import { explainAnswerSchema } from "@/lib/contract/test-control";
-import type { Explanation } from "@/lib/desk/iam/explain-token";
+import type { Explanation } from "@/lib/desk/iam/explanation";
 import { DeskError, UsageError } from "./errors";
 
 /**

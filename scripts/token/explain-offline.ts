@@ -1,7 +1,4 @@
-import { decodeJwt, decodeProtectedHeader } from "jose";
-import type { Explanation } from "@/lib/desk/iam/explain-token";
-import { AsapError } from "@/lib/desk/iam/errors";
-import { verifyAsapToken, type CheckOutcome } from "@/lib/desk/iam/verify-token";
+import { explainWith, type Explanation } from "@/lib/desk/iam/explanation";
 import { importHmacKey, type KeyRing, type RingKey } from "@/lib/desk/keys/key-ring";
 
 /**
@@ -33,27 +30,6 @@ export function memoryKeyRing(secret: string, kid: string | undefined): KeyRing 
   };
 }
 
-function decodeQuietly<T>(decode: () => T): T | null {
-  try {
-    return decode();
-  } catch {
-    return null;
-  }
-}
-
-export async function explainOffline(token: string, options: OfflineOptions): Promise<Explanation> {
-  const header = decodeQuietly(() => decodeProtectedHeader(token));
-  const claims = decodeQuietly(() => decodeJwt(token));
-  const checks: CheckOutcome[] = [];
-  try {
-    const verified = await verifyAsapToken(
-      token,
-      { keys: memoryKeyRing(options.secret, options.kid), now: options.now ?? Date.now(), clockSkewSeconds: options.clockSkewSeconds, requireJti: options.requireJti },
-      checks,
-    );
-    return { header, claims, checks, outcome: { ok: true, email: verified.claims.email } };
-  } catch (error) {
-    if (!(error instanceof AsapError)) throw error;
-    return { header, claims, checks, outcome: { ok: false, code: error.code, message: error.message, hint: error.hint } };
-  }
+export function explainOffline(token: string, options: OfflineOptions): Promise<Explanation> {
+  return explainWith(token, { keys: memoryKeyRing(options.secret, options.kid), now: options.now ?? Date.now(), clockSkewSeconds: options.clockSkewSeconds, requireJti: options.requireJti });
 }

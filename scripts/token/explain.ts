@@ -1,4 +1,4 @@
-import type { Explanation } from "@/lib/desk/iam/explain-token";
+import type { Explanation } from "@/lib/desk/iam/explanation";
 import { MAX_CLOCK_SKEW_SECONDS } from "@/lib/desk/iam/limits";
 import { CHECKS } from "@/lib/desk/iam/verify-token";
 import { onePositional, parseCommand, parseDuration } from "./args";
