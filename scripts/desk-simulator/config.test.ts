@@ -74,7 +74,7 @@ describe("the simulator's configuration", () => {
 
 describe("the simulator's arguments", () => {
   it("defaults to 127.0.0.1:4010 and takes --flag value or --flag=value", () => {
-    expect(parseArgs(["--config", "c.json"], {})).toEqual({ port: 4010, host: "127.0.0.1", configSource: { file: "c.json" }, controlToken: null, rebuild: false });
+    expect(parseArgs(["--config", "c.json"], {})).toEqual({ port: 4010, host: "127.0.0.1", configSource: { file: "c.json" }, controlToken: null, rebuild: false, allowRemote: false });
     const token = "t".repeat(32);
     expect(parseArgs(["--port=4111", "--config=c.json", `--control-token=${token}`, "--rebuild"], {})).toMatchObject({ port: 4111, controlToken: token, rebuild: true });
     expect(parseArgs([], { DESK_SIMULATOR_CONFIG: "{}", DESK_TEST_CONTROL_TOKEN: token })).toMatchObject({ configSource: { env: "{}" }, controlToken: token });
@@ -86,5 +86,13 @@ describe("the simulator's arguments", () => {
     expect(problem(() => parseArgs(["--cofnig", "c"], {}))).toContain('Unknown argument "--cofnig"');
     expect(problem(() => parseArgs([], {}))).toContain("Usage: npm run desk:simulator");
     expect(problem(() => parseArgs(["--config"], {}))).toContain("--config needs a value");
+  });
+
+  it("listens beyond loopback only when told to, its seeded portal passwords being public", () => {
+    for (const host of ["127.0.0.1", "127.1.2.3", "::1", "localhost"]) expect(parseArgs(["--config", "c", "--host", host], {}).host).toBe(host);
+    for (const host of ["0.0.0.0", "192.168.1.20", "::", "desk.example.com"]) {
+      expect(problem(() => parseArgs(["--config", "c", "--host", host], {}))).toContain("--allow-remote");
+    }
+    expect(parseArgs(["--config", "c", "--host", "0.0.0.0", "--allow-remote"], {})).toMatchObject({ host: "0.0.0.0", allowRemote: true });
   });
 });

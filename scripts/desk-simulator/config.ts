@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import ipaddr from "ipaddr.js";
 import { resolvedSimulatorConfigSchema, simulatorConfigSchema, type ResolvedSimulatorConfig } from "@/lib/contract/test-control";
 
 /**
@@ -19,9 +20,14 @@ export type SimulatorOptions = {
   /** Given with --control-token or DESK_TEST_CONTROL_TOKEN; generated (and printed) when absent. */
   controlToken: string | null;
   rebuild: boolean;
+  /** --allow-remote: listen on a non-loopback address (and then refuse private legacy endpoints). */
+  allowRemote: boolean;
 };
 
 export const USAGE = `Usage: npm run desk:simulator -- [--port 4010] [--host 127.0.0.1] [--config desk-simulator.json] [--control-token TOKEN] [--rebuild]
+
+  --host           a loopback address (default 127.0.0.1); another only with --allow-remote, since the
+                   simulator's seeded portal accounts have published passwords.
 
   --config         the add-ons to provision (JSON; see scripts/desk-simulator/example-config.json).
                    Without it, the JSON in DESK_SIMULATOR_CONFIG.
@@ -30,13 +36,23 @@ export const USAGE = `Usage: npm run desk:simulator -- [--port 4010] [--host 127
 
 const TOKEN = /^[\x21-\x7e]{32,512}$/;
 
+function isLoopback(host: string): boolean {
+  if (host === "localhost") return true;
+  return ipaddr.isValid(host) && ipaddr.process(host).range() === "loopback";
+}
+
 export function parseArgs(argv: string[], env: Record<string, string | undefined>): SimulatorOptions {
   const values = new Map<string, string>();
   let rebuild = false;
+  let allowRemote = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--rebuild") {
       rebuild = true;
+      continue;
+    }
+    if (arg === "--allow-remote") {
+      allowRemote = true;
       continue;
     }
     const [name, inline] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
@@ -51,6 +67,11 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   if (!/^\d+$/.test(portText) || port < 1 || port > 65_535) throw new SimulatorConfigError(`--port must be a port number (1 to 65535), not "${portText}".`);
   const host = values.get("--host") ?? "127.0.0.1";
   if (!/^[A-Za-z0-9.:-]{1,253}$/.test(host)) throw new SimulatorConfigError(`--host must be an address or host name, not "${host}".`);
+  if (!allowRemote && !isLoopback(host)) {
+    throw new SimulatorConfigError(
+      `--host ${host} would let other machines reach the simulator, whose seeded portal accounts have published passwords. Use a loopback address, or add --allow-remote on a network you trust.`,
+    );
+  }
 
   const controlToken = values.get("--control-token") ?? (env.DESK_TEST_CONTROL_TOKEN || null);
   if (controlToken !== null && !TOKEN.test(controlToken)) {
@@ -60,7 +81,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   const file = values.get("--config");
   const inEnv = env.DESK_SIMULATOR_CONFIG;
   if (!file && !inEnv) throw new SimulatorConfigError(`Give the add-ons to provision: --config <file>, or their JSON in DESK_SIMULATOR_CONFIG.\n\n${USAGE}`);
-  return { port, host, configSource: file ? { file } : { env: inEnv ?? "" }, controlToken, rebuild };
+  return { port, host, configSource: file ? { file } : { env: inEnv ?? "" }, controlToken, rebuild, allowRemote };
 }
 
 export type LoadedConfig = {

@@ -60,8 +60,9 @@ const env: NodeJS.ProcessEnv = {
   // The simulator runs the production build, where the control API otherwise stays off.
   DESK_TEST_CONTROL_IN_PRODUCTION: "true",
   DESK_SIMULATOR_CONFIG: JSON.stringify(loaded.config),
-  // The app under test, and its legacy JWT endpoint, usually run on this machine.
-  DESK_ALLOW_PRIVATE_ENDPOINTS: "true",
+  // The app under test, and its legacy JWT endpoint, usually run on this machine; a simulator that
+  // others can reach must not be made to call into its network.
+  DESK_ALLOW_PRIVATE_ENDPOINTS: String(!options.allowRemote),
 };
 
 function step(title: string, command: string, args: string[], show = false) {
