@@ -34,10 +34,15 @@ type User = { email: string; name: string };
 /** Sign-in sessions by cookie: in memory, as befits an example. */
 const sessions = new Map<string, User>();
 const COOKIE = "example_session";
+const MAX_SESSIONS = 10_000;
+
+function sessionId(request: IncomingMessage): string | undefined {
+  return request.headers.cookie?.split(/;\s*/).find((part) => part.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
+}
 
 function currentUser(request: IncomingMessage): User | null {
-  const cookie = request.headers.cookie?.split(/;\s*/).find((part) => part.startsWith(`${COOKIE}=`));
-  return (cookie && sessions.get(cookie.slice(COOKIE.length + 1))) || null;
+  const id = sessionId(request);
+  return (id && sessions.get(id)) || null;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -100,16 +105,22 @@ const server = createServer((request, response) => {
       case "GET /app.js":
         return send(response, 200, "text/javascript; charset=utf-8", appScript);
       case "POST /sign-in": {
-        // A stand-in for your own sign-in, which has verified the person's email address.
+        // A stand-in for your own sign-in, which has verified the person's email address. Same-origin
+        // only: a forged sign-in would make the widget file this browser's tickets under another email.
+        if (!sameOrigin(request)) return send(response, 403, "text/plain", "Cross-site sign-ins are refused.");
         const form = await readForm(request);
         const email = form.get("email")?.trim().toLowerCase() ?? "";
         const name = form.get("name")?.trim() ?? "";
         if (!/^[^\s@]+@[^\s@]+$/.test(email) || !name || name.length > 100) return send(response, 400, "text/plain", "An email and a name, please.");
         const id = randomBytes(24).toString("base64url");
+        // In memory and bounded: the oldest sign-in goes first.
+        if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
         sessions.set(id, { email, name });
         return send(response, 303, "text/plain", "", { Location: "/", "Set-Cookie": `${COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax` });
       }
       case "POST /sign-out":
+        if (!sameOrigin(request)) return send(response, 403, "text/plain", "Cross-site sign-outs are refused.");
+        sessions.delete(sessionId(request) ?? "");
         return send(response, 303, "text/plain", "", { Location: "/", "Set-Cookie": `${COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0` });
       case "POST /api/asap/token": {
         // The new flow's one route: a short-lived JWT for the signed-in user, minted on the server.

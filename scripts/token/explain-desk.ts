@@ -38,6 +38,8 @@ export async function explainOnDesk(desk: string, addonId: string, controlToken:
       method: "POST",
       headers: { authorization: `Bearer ${controlToken}`, "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify({ addonId, token }),
+      // A redirect would re-send the token being explained (and, same-origin, the bearer) elsewhere.
+      redirect: "manual",
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {

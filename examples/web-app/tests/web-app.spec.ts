@@ -65,3 +65,11 @@ test("with the Desk's clock an hour ahead, the app's fresh tokens are refused as
   await widget.open();
   await widget.expectLoginRefused("TOKEN_EXPIRED");
 });
+
+test("another site can neither sign a browser in nor get a token for it", async ({ request }) => {
+  const crossSite = { "sec-fetch-site": "cross-site" };
+  const signIn = await request.post("/sign-in", { form: { email: "mallory@example.com", name: "Mallory" }, headers: crossSite, maxRedirects: 0 });
+  expect(signIn.status()).toBe(403);
+  expect(signIn.headers()["set-cookie"]).toBeUndefined();
+  expect((await request.post("/api/asap/token", { headers: crossSite })).status()).toBe(403);
+});

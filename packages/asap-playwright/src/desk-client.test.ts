@@ -1,3 +1,6 @@
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { asapDesk } from "./desk-client.js";
 import { AsapDeskError } from "./desk-error.js";
@@ -92,5 +95,27 @@ describe("asapDesk", () => {
       throw new TypeError("fetch failed");
     }) as typeof globalThis.fetch;
     await expect(asapDesk({ url: "http://desk.test", token: TOKEN, fetch }).getClock()).rejects.toMatchObject({ status: 0, code: "DESK_UNREACHABLE" });
+  });
+
+  it("follows no redirect: a key's secret is never re-sent to where a redirect points", async () => {
+    let reachedElsewhere = false;
+    const elsewhere = createServer((_, response) => {
+      reachedElsewhere = true;
+      response.end("{}");
+    }).listen(0, "127.0.0.1");
+    await once(elsewhere, "listening");
+    const target = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/`;
+    const desk = createServer((_, response) => response.writeHead(307, { location: target }).end()).listen(0, "127.0.0.1");
+    await once(desk, "listening");
+    try {
+      const client = asapDesk({ url: `http://127.0.0.1:${(desk.address() as AddressInfo).port}`, token: TOKEN });
+      const refused = await client.addKey("addon_x", { kid: "k1", secret: "s".repeat(40) }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(AsapDeskError);
+      expect((refused as AsapDeskError).status).toBe(307);
+      expect(reachedElsewhere).toBe(false);
+    } finally {
+      desk.close();
+      elsewhere.close();
+    }
   });
 });

@@ -76,6 +76,8 @@ export function asapDesk(options: AsapDeskOptions): AsapDesk {
         method,
         headers: { authorization: `Bearer ${options.token}`, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
         body: body === undefined ? undefined : JSON.stringify(body),
+        // Never follow: a redirect would re-send the body (key secrets, tokens) to wherever it points.
+        redirect: "manual",
       });
     } catch (cause) {
       throw deskUnreachable(request, base, cause);
