@@ -51,6 +51,13 @@ async function leaveTraces() {
 }
 
 describe("reset", () => {
+  it("takes concurrent resets one after the other, each ending in the configured state", async () => {
+    const answers = await Promise.all([resetTo(CONFIG), resetTo(CONFIG), resetTo(CONFIG)]);
+    for (const answer of answers) expect(answer.addons.map((addon) => addon.id)).toEqual(["addon_app", "addon_guest"]);
+    expect(await db.asapAddon.count()).toBe(2);
+    expect(await db.asapKey.count({ where: { addonId: "addon_app" } })).toBe(1);
+  });
+
   it("removes what tests made and keeps the seeded help center", async () => {
     await resetTo(CONFIG);
     const before = await counts();

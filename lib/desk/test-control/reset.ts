@@ -32,7 +32,17 @@ export async function resetSimulator(): Promise<ResetAnswer> {
  * Articles, categories, community topics and the seed's posts (with their authors) stay. One
  * transaction: a test never sees half a reset.
  */
-export async function resetTo(config: ResolvedSimulatorConfig): Promise<ResetAnswer> {
+export function resetTo(config: ResolvedSimulatorConfig): Promise<ResetAnswer> {
+  // One reset at a time in this process (the simulator is one): two at once would race to re-insert
+  // the same configured ids, and the loser would answer 500 rather than the state asked for.
+  const run = resets.then(() => resetNow(config));
+  resets = run.catch(() => undefined);
+  return run;
+}
+
+let resets: Promise<unknown> = Promise.resolve();
+
+async function resetNow(config: ResolvedSimulatorConfig): Promise<ResetAnswer> {
   const addons = await transaction(async (tx) => {
     await tx.ticket.deleteMany({});
     await tx.idempotencyRecord.deleteMany({});
