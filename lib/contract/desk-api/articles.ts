@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { count, isoDateTime, paging } from "./common-schemas";
+import { count, isoDateTime, pageQuery, paging } from "./common-schemas";
 import { answerShapes, requestShapes } from "./registry";
 
 /** The knowledge base: `categories`, `articles?category=&q=&page=&pageSize=`, `articles/{id|slug}`, `articles/{id}/feedback`. */
 export const articleListQuery = z.object({
   category: z.string().regex(/^[a-z0-9-]{1,64}$/, { error: "must be a category slug" }).optional(),
   q: z.string().trim().min(1).max(200, { error: "keep searches under 200 characters" }).optional(),
-  page: z.coerce.number().int().min(1).max(1000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+  ...pageQuery,
 });
 export type ArticleListQuery = z.infer<typeof articleListQuery>;
 

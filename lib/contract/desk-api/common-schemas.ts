@@ -6,6 +6,20 @@ import { answerShapes } from "./registry";
  * DESK_API_PATH the widget's bundle imports: that bundle carries no zod (it imports these types only).
  */
 
+/** Text a person types: trimmed, required, and refused (never cut) past `max` characters. */
+export const requiredText = (field: string, max: number) =>
+  z
+    .string({ error: `${field} is required` })
+    .trim()
+    .min(1, { error: `${field} is required` })
+    .max(max, { error: `${field} may be at most ${max} characters` });
+
+/** A list query's `page` and `pageSize`, from the query string: at most 50 a page, 1 000 pages. */
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+};
+
 /** An ISO 8601 date and time, as Date.toJSON writes it. */
 export const isoDateTime = z.iso.datetime();
 export type IsoDateTime = z.infer<typeof isoDateTime>;

@@ -1,26 +1,18 @@
 import { z } from "zod";
 import { MEMBER_POST_TYPES, POST_TYPES } from "@/lib/contract/vocabulary";
-import { author, count, isoDateTime, paging } from "./common-schemas";
+import { author, count, isoDateTime, pageQuery, paging, requiredText } from "./common-schemas";
 import { answerShapes, requestShapes } from "./registry";
 
 /**
  * The community: `community/topics`, `community/posts?topic=&type=&page=` (read by anyone; members
  * post), `community/posts/{id}`, `…/replies`, `…/like` and `…/follow` (POST to set, DELETE to undo).
  */
-const text = (field: string, max: number) =>
-  z
-    .string({ error: `${field} is required` })
-    .trim()
-    .min(1, { error: `${field} is required` })
-    .max(max, { error: `${field} may be at most ${max} characters` });
-
 const topicSlug = /^[a-z0-9-]{1,64}$/;
 
 export const postListQuery = z.object({
   topic: z.string().regex(topicSlug, { error: "must be a topic slug" }).optional(),
   type: z.enum(POST_TYPES).optional(),
-  page: z.coerce.number().int().min(1).max(1000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+  ...pageQuery,
 });
 export type PostListQuery = z.infer<typeof postListQuery>;
 
@@ -28,13 +20,13 @@ export const newPostBody = z
   .strictObject({
     topic: z.string().regex(topicSlug, { error: "topic must be a topic slug" }),
     type: z.enum(MEMBER_POST_TYPES, { error: "type must be question, idea or discussion" }),
-    title: text("title", 200),
-    body: text("body", 10_000),
+    title: requiredText("title", 200),
+    body: requiredText("body", 10_000),
   })
   .register(requestShapes, { id: "NewPost" });
 export type NewPost = z.infer<typeof newPostBody>;
 
-export const replyBody = z.strictObject({ body: text("body", 10_000) }).register(requestShapes, { id: "ReplyBody" });
+export const replyBody = z.strictObject({ body: requiredText("body", 10_000) }).register(requestShapes, { id: "ReplyBody" });
 
 const postType = z.enum(POST_TYPES);
 

@@ -1,25 +1,18 @@
 import { z } from "zod";
 import { CONTACT_TICKET_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/contract/vocabulary";
-import { author, isoDateTime, paging } from "./common-schemas";
+import { author, isoDateTime, pageQuery, paging, requiredText } from "./common-schemas";
 import { answerShapes, requestShapes } from "./registry";
 
 /**
  * Tickets: `tickets` (list mine; create, with Idempotency-Key), `tickets/{id|number}` (read, change,
  * close, reopen), `tickets/{id}/comments`. Long input is refused with its limit, never cut short.
  */
-const text = (field: string, max: number) =>
-  z
-    .string({ error: `${field} is required` })
-    .trim()
-    .min(1, { error: `${field} is required` })
-    .max(max, { error: `${field} may be at most ${max} characters` });
-
 const priority = z.enum(TICKET_PRIORITIES, { error: "priority must be low, medium, high or urgent" });
 
 export const contactTicketBody = z
   .strictObject({
-    subject: text("subject", 200),
-    description: text("description", 10_000),
+    subject: requiredText("subject", 200),
+    description: requiredText("description", 10_000),
     priority: priority.default("medium"),
   })
   .register(requestShapes, { id: "NewTicket" });
@@ -28,7 +21,7 @@ export type NewTicket = z.infer<typeof contactTicketBody>;
 /** A guest's ticket: who they say they are comes with it (and is marked as unverified). */
 export const anonymousTicketBody = contactTicketBody
   .extend({
-    name: text("name", 100),
+    name: requiredText("name", 100),
     email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "email must be a valid address" })),
   })
   .register(requestShapes, { id: "NewGuestTicket" });
@@ -36,8 +29,8 @@ export type NewGuestTicket = z.infer<typeof anonymousTicketBody>;
 
 export const ticketChangesBody = z
   .strictObject({
-    subject: text("subject", 200).optional(),
-    description: text("description", 10_000).optional(),
+    subject: requiredText("subject", 200).optional(),
+    description: requiredText("description", 10_000).optional(),
     priority: priority.optional(),
     status: z.enum(CONTACT_TICKET_STATUSES, { error: "status may only be set to open (reopen) or closed" }).optional(),
   })
@@ -48,12 +41,11 @@ export type TicketChanges = z.infer<typeof ticketChangesBody>;
 /** The IDEMPOTENCY_KEY_HEADER (./wire) of a create: 1 to 255 visible ASCII characters, e.g. a UUID. */
 export const idempotencyKey = z.string().regex(/^[\x21-\x7e]{1,255}$/);
 
-export const commentBody = z.strictObject({ body: text("body", 10_000) }).register(requestShapes, { id: "CommentBody" });
+export const commentBody = z.strictObject({ body: requiredText("body", 10_000) }).register(requestShapes, { id: "CommentBody" });
 
 export const ticketListQuery = z.object({
   status: z.enum(TICKET_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(1000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+  ...pageQuery,
 });
 export type TicketListQuery = z.infer<typeof ticketListQuery>;
 
