@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { expect, test } from "asap-playwright";
 import { DeskClient, DeskError, type ChatMessage } from "../desk-client";
 
@@ -52,3 +54,24 @@ test("a refused login carries the Desk's code, and the login log says the same",
   const { events } = await asapDesk.loginEvents(addon.id, { outcome: "failure" });
   expect(events[0]?.code).toBe("SIGNATURE_INVALID");
 });
+
+test("main.ts, the documented command, does the round and says what it did; bad usage exits 2", async ({ asapDesk, mintAsapToken }) => {
+  const { addon, key } = await asapDesk.createAddon({ origins: ["https://app.example.com"] });
+  const main = path.join(import.meta.dirname, "../main.ts");
+  const run = (args: string[], token?: string) =>
+    spawnSync("npx", ["tsx", main, ...args], { encoding: "utf8", env: { ...process.env, ASAP_TOKEN: token ?? "" }, timeout: 60_000 });
+
+  const done = run(["--desk", deskUrl, "--addon", addon.id, "--follow-seconds", "1"], await mintAsapToken({ email: "cli@example.com", name: "Cli User" }, key));
+  expect(done.status, done.stderr).toBe(0);
+  expect(done.stdout).toContain("signed in as Cli User <cli@example.com>");
+  expect(done.stdout).toMatch(/created ticket #\d+/);
+  expect(done.stdout).toContain("you: Hello from the mobile client");
+
+  const usage = run(["--desk", deskUrl]);
+  expect(usage.status).toBe(2);
+  expect(usage.stderr).toContain("usage:");
+  const refused = run(["--desk", deskUrl, "--addon", addon.id], "not-a-jwt");
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).not.toContain("    at ");
+});
+
