@@ -49,7 +49,7 @@ export const ERROR_CODES = {
   // Every HTTP API.
   UNAUTHENTICATED: { by: { desk: 401, site: 401 }, description: "No session, or one that has expired or was revoked: sign in or log in again." },
   FORBIDDEN: { by: { site: 403 }, description: "The site refuses a cross-site request for an ASAP credential." },
-  NOT_FOUND: { by: { desk: 404 }, description: "No such resource, or one that belongs to someone else (the two look the same)." },
+  NOT_FOUND: { by: { desk: 404, site: 404 }, description: "No such resource, or one that belongs to someone else (the two look the same)." },
   VALIDATION_FAILED: { by: { desk: 400, "test-control": 400, site: 400 }, description: "The request breaks its schema, or holds ill-formed Unicode; the message names the field." },
   UNSUPPORTED_MEDIA_TYPE: { by: { desk: 415, "test-control": 415 }, description: "A request body that is not sent as application/json." },
   IDEMPOTENCY_KEY_REUSED: { by: { desk: 422 }, description: "The Idempotency-Key was used before with a different request body." },
@@ -61,6 +61,16 @@ export const ERROR_CODES = {
     by: { desk: 500, "test-control": 500, widget: null },
     description: "An unexpected failure, logged on the server. The widget says it too when the Desk's error answer has no code.",
   },
+  // Attachments (docs/attachments.md): refused by the Desk, and by the site and the widget before they send a file.
+  FILE_TOO_LARGE: {
+    by: { desk: 413, site: 413, widget: null },
+    description: "A file is over the size limit for attachments (ATTACHMENT_MAX_BYTES, 10 MiB unless configured); the message says the limit.",
+  },
+  FILE_TYPE_NOT_ALLOWED: {
+    by: { desk: 415, site: 415, widget: null },
+    description: "A file's content is not an allowed kind (images, PDF, text and logs, ZIP), whatever its name says; HTML, XML and SVG are refused.",
+  },
+  FILE_DAMAGED: { by: { desk: 422, site: 422 }, description: "A file is of an allowed kind but does not read whole, e.g. a truncated image, or it is empty." },
   // The Desk's test-control API (docs/test-control-api.md).
   TEST_CONTROL_DISABLED: {
     by: { "test-control": 404 },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_ATTACHMENT_MAX_BYTES } from "../contract/attachments";
 import { resolvedSimulatorConfigSchema } from "../contract/test-control";
 
 /**
@@ -78,6 +79,15 @@ export const serverEnvSchema = z.object({
       }
       return entries;
     }),
+  /** Where the Desk keeps attachments' bytes (the local-disk store): a directory it may create. */
+  ATTACHMENTS_DIR: z.string().min(1).max(1000).default("./data/attachments"),
+  /** Each attachment's size limit in bytes: 10 MiB unless said otherwise, 1 KiB to 100 MiB. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number({ error: "ATTACHMENT_MAX_BYTES must be a number of bytes, e.g. 10485760 for 10 MiB" })
+    .int()
+    .min(1024, { error: "ATTACHMENT_MAX_BYTES must be at least 1024 (1 KiB)" })
+    .max(100 * 1024 * 1024, { error: "ATTACHMENT_MAX_BYTES may be at most 104857600 (100 MiB): files are held in memory while they are checked" })
+    .default(DEFAULT_ATTACHMENT_MAX_BYTES),
   /** Days the Desk keeps its login log; older rows are pruned automatically. */
   LOGIN_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /**

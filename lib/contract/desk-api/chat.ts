@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHAT_STATUSES } from "@/lib/contract/vocabulary";
-import { isoDateTime } from "./common-schemas";
+import { attachment, attachmentIds } from "./attachments";
+import { hasTextOrFiles, isoDateTime, textBesideFiles } from "./common-schemas";
 import { answerShapes, requestShapes } from "./registry";
 
 /**
@@ -29,7 +30,12 @@ export type NewChat = z.infer<typeof startChatBody>;
 /** `after`: the message id to resume after, for a client that cannot send LAST_EVENT_ID_HEADER (the header wins). */
 export const chatEventsQuery = z.object({ after: z.string().optional() });
 
-export const messageBody = z.strictObject({ body: message }).register(requestShapes, { id: "MessageBody" });
+/** A message's words, its files (uploaded first: ./attachments), or both. */
+export const messageBody = z
+  .strictObject({ body: textBesideFiles("message", 4000), attachmentIds })
+  .refine(hasTextOrFiles, { error: "message is required (or attach a file)", path: ["body"] })
+  .register(requestShapes, { id: "MessageBody" });
+export type MessageInput = z.infer<typeof messageBody>;
 
 /** The data of each MESSAGE_EVENT on the events stream too, with the message's id as the event's id. */
 export const chatMessage = z
@@ -38,6 +44,7 @@ export const chatMessage = z
     body: z.string(),
     createdAt: isoDateTime,
     from: z.discriminatedUnion("kind", [z.strictObject({ kind: z.literal("agent"), name: z.string() }), z.strictObject({ kind: z.literal("visitor") })]),
+    attachments: z.array(attachment),
   })
   .register(answerShapes, { id: "ChatMessage" });
 export type ChatMessage = z.infer<typeof chatMessage>;

@@ -14,6 +14,17 @@ export const requiredText = (field: string, max: number) =>
     .min(1, { error: `${field} is required` })
     .max(max, { error: `${field} may be at most ${max} characters` });
 
+/** Text that may be left out when files say it all (a reply or chat message with attachments): trimmed, and refused past `max`. */
+export const textBesideFiles = (field: string, max: number) =>
+  z
+    .string({ error: `${field} must be text` })
+    .trim()
+    .max(max, { error: `${field} may be at most ${max} characters` })
+    .default("");
+
+/** For a refine: a message needs words or at least one file. */
+export const hasTextOrFiles = (message: { body: string; attachmentIds: string[] }) => message.body.length > 0 || message.attachmentIds.length > 0;
+
 /** A list query's `page` and `pageSize`, from the query string: at most 50 a page, 1 000 pages. */
 export const pageQuery = {
   page: z.coerce.number().int().min(1).max(1000).default(1),

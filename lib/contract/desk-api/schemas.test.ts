@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { articleListQuery, feedbackBody } from "./articles";
 import { messageBody, startChatBody } from "./chat";
 import { newPostBody, postListQuery, replyBody } from "./community";
+import { uploadQuery } from "./attachments";
 import { loginBody } from "./session";
 import { anonymousTicketBody, commentBody, contactTicketBody, ticketChangesBody, ticketListQuery } from "./tickets";
 
@@ -33,6 +34,7 @@ describe("ticket requests", () => {
       subject: "s".repeat(200),
       description: "d".repeat(10_000),
       priority: "medium",
+      attachmentIds: [],
     });
   });
 
@@ -100,5 +102,29 @@ describe("login requests", () => {
     expect(refusal(loginBody, { addonId: "a1", userToken: "short" })).not.toBeNull();
     expect(refusal(loginBody, { addonId: "a1", token: "x.y.z", pageOrigin: "https://app.example.com/path" })).not.toBeNull();
     expect(loginBody.parse({ addonId: "a1", token: "x.y.z", pageOrigin: "https://app.example.com" }).pageOrigin).toBe("https://app.example.com");
+  });
+});
+
+describe("attachments on tickets, replies and chat messages", () => {
+  const id = (n: number) => `${"A".repeat(21)}${n}`;
+
+  it("lets a reply or a chat message be a file alone, but never nothing at all", () => {
+    expect(commentBody.parse({ attachmentIds: [id(1)] })).toEqual({ body: "", attachmentIds: [id(1)] });
+    expect(messageBody.parse({ body: "  ", attachmentIds: [id(1)] })).toEqual({ body: "", attachmentIds: [id(1)] });
+    expect(refusal(commentBody, { body: "  " })).toContain("body is required (or attach a file)");
+    expect(refusal(messageBody, { attachmentIds: [] })).toContain("message is required (or attach a file)");
+  });
+
+  it("takes at most five, each once, each an upload's id", () => {
+    expect(contactTicketBody.parse({ subject: "s", description: "d", attachmentIds: [1, 2, 3, 4, 5].map(id) }).attachmentIds).toHaveLength(5);
+    expect(refusal(contactTicketBody, { subject: "s", description: "d", attachmentIds: [1, 2, 3, 4, 5, 6].map(id) })).toContain("at most 5 attachments per message");
+    expect(refusal(commentBody, { body: "b", attachmentIds: [id(1), id(1)] })).toContain("an attachment is named twice");
+    expect(refusal(messageBody, { body: "b", attachmentIds: ["../../etc/passwd"] })).toContain("attachment ids are 22 base64url characters");
+  });
+
+  it("names an upload's file, up to 255 characters", () => {
+    expect(uploadQuery.parse({ name: " shot.png " }).name).toBe("shot.png");
+    expect(refusal(uploadQuery, {})).toContain("name is required");
+    expect(refusal(uploadQuery, { name: "n".repeat(256) })).toContain("name may be at most 255 characters");
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONTACT_TICKET_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/contract/vocabulary";
-import { author, isoDateTime, pageQuery, paging, requiredText } from "./common-schemas";
+import { attachment, attachmentIds } from "./attachments";
+import { author, hasTextOrFiles, isoDateTime, pageQuery, paging, requiredText, textBesideFiles } from "./common-schemas";
 import { answerShapes, requestShapes } from "./registry";
 
 /**
@@ -14,6 +15,7 @@ export const contactTicketBody = z
     subject: requiredText("subject", 200),
     description: requiredText("description", 10_000),
     priority: priority.default("medium"),
+    attachmentIds,
   })
   .register(requestShapes, { id: "NewTicket" });
 export type NewTicket = z.infer<typeof contactTicketBody>;
@@ -41,7 +43,12 @@ export type TicketChanges = z.infer<typeof ticketChangesBody>;
 /** The IDEMPOTENCY_KEY_HEADER (./wire) of a create: 1 to 255 visible ASCII characters, e.g. a UUID. */
 export const idempotencyKey = z.string().regex(/^[\x21-\x7e]{1,255}$/);
 
-export const commentBody = z.strictObject({ body: requiredText("body", 10_000) }).register(requestShapes, { id: "CommentBody" });
+/** A reply: its words, its files (uploaded first: ./attachments), or both. */
+export const commentBody = z
+  .strictObject({ body: textBesideFiles("body", 10_000), attachmentIds })
+  .refine(hasTextOrFiles, { error: "body is required (or attach a file)", path: ["body"] })
+  .register(requestShapes, { id: "CommentBody" });
+export type CommentInput = z.infer<typeof commentBody>;
 
 export const ticketListQuery = z.object({
   status: z.enum(TICKET_STATUSES).optional(),
@@ -68,11 +75,12 @@ export type Ticket = z.infer<typeof ticket>;
 
 /** The public thread only: agents' private notes never reach the contact. */
 export const ticketComment = z
-  .strictObject({ id: z.string(), body: z.string(), createdAt: isoDateTime, author })
+  .strictObject({ id: z.string(), body: z.string(), createdAt: isoDateTime, author, attachments: z.array(attachment) })
   .register(answerShapes, { id: "TicketComment" });
 export type TicketComment = z.infer<typeof ticketComment>;
 
-export const ticketWithThread = ticket.extend({ comments: z.array(ticketComment) }).register(answerShapes, { id: "TicketWithThread" });
+/** `attachments`: the files that came with the ticket itself; each comment lists its own. */
+export const ticketWithThread = ticket.extend({ attachments: z.array(attachment), comments: z.array(ticketComment) }).register(answerShapes, { id: "TicketWithThread" });
 export type TicketWithThread = z.infer<typeof ticketWithThread>;
 
 export const ticketAnswer = z.strictObject({ ticket }).register(answerShapes, { id: "TicketAnswer" });
@@ -88,6 +96,6 @@ export const commentsAnswer = z.strictObject({ comments: z.array(ticketComment) 
 export type CommentsAnswer = z.infer<typeof commentsAnswer>;
 
 export const newCommentAnswer = z
-  .strictObject({ comment: z.strictObject({ id: z.string(), body: z.string(), createdAt: isoDateTime }) })
+  .strictObject({ comment: z.strictObject({ id: z.string(), body: z.string(), createdAt: isoDateTime, attachments: z.array(attachment) }) })
   .register(answerShapes, { id: "NewCommentAnswer" });
 export type NewCommentAnswer = z.infer<typeof newCommentAnswer>;

@@ -73,7 +73,7 @@ describe("agent console: chats", () => {
   it("a reply makes the chat active and is audited; ending it is audited once", async () => {
     const { chat } = await startChat(await contactCaller(), { message: "Help with DNS" });
     const agent = await newAgent("Sam");
-    await replyToChat(agent, chat.id, "Which domain?");
+    await replyToChat(agent, chat.id, { body: "Which domain?" });
     expect((await db.chatSession.findUniqueOrThrow({ where: { id: chat.id } })).status).toBe("active");
     expect(await db.chatMessage.count({ where: { sessionId: chat.id, agentId: agent.id } })).toBe(1);
     await endChat(agent, chat.id);

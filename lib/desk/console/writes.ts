@@ -1,5 +1,6 @@
 import "server-only";
 import type { TicketStatus } from "@/lib/contract/vocabulary";
+import { attachUploads } from "@/lib/desk/attachments/attach";
 import { recordAudit } from "@/lib/desk/audit";
 import type { PortalAgent } from "@/lib/desk/portal/agent-session";
 import { transaction } from "@/lib/shared/transaction";
@@ -9,9 +10,16 @@ import { transaction } from "@/lib/shared/transaction";
  * add-on writes do (lib/desk/addons/admin.ts), so "who answered, closed or took this" is on record.
  * The entry says what kind of change it was, never what a reply or note said.
  */
-export async function replyToTicket(agent: PortalAgent, ticketId: string, reply: { body: string; isPublic: boolean }): Promise<void> {
+/** A reply or note, with the files the agent uploaded for it. */
+type AgentReply = { body: string; isPublic: boolean; attachmentIds?: string[] };
+
+export async function replyToTicket(agent: PortalAgent, ticketId: string, reply: AgentReply): Promise<void> {
   await transaction(async (tx) => {
-    await tx.ticketComment.create({ data: { ticketId, agentId: agent.id, body: reply.body, isPublic: reply.isPublic, identityVerified: true } });
+    const comment = await tx.ticketComment.create({
+      data: { ticketId, agentId: agent.id, body: reply.body, isPublic: reply.isPublic, identityVerified: true },
+      select: { id: true },
+    });
+    await attachUploads(tx, { kind: "agent", agentId: agent.id }, reply.attachmentIds, { ticketId, commentId: comment.id });
     // A public answer hands the ticket back to the customer; a note changes nothing they see.
     await tx.ticket.update({ where: { id: ticketId }, data: reply.isPublic ? { status: "on_hold", assigneeId: agent.id } : { updatedAt: new Date() } });
     await recordAudit(tx, {
@@ -41,9 +49,10 @@ export async function assignTicketToMe(agent: PortalAgent, ticketId: string): Pr
   });
 }
 
-export async function replyToChat(agent: PortalAgent, chatId: string, body: string): Promise<void> {
+export async function replyToChat(agent: PortalAgent, chatId: string, message: { body: string; attachmentIds?: string[] }): Promise<void> {
   await transaction(async (tx) => {
-    await tx.chatMessage.create({ data: { sessionId: chatId, agentId: agent.id, body } });
+    const created = await tx.chatMessage.create({ data: { sessionId: chatId, agentId: agent.id, body: message.body }, select: { id: true } });
+    await attachUploads(tx, { kind: "agent", agentId: agent.id }, message.attachmentIds, { chatMessageId: created.id });
     await tx.chatSession.update({ where: { id: chatId }, data: { status: "active" } });
     await recordAudit(tx, { actorId: agent.id, action: "chat.reply", target: `chat:${chatId}`, detail: "Replied in the chat" });
   });

@@ -12,7 +12,7 @@ describe("chat: whose chat it is", () => {
     const { chat, visitorToken } = await startChat(guest, { name: "Guest", message: "Is anyone there?" });
     expect(visitorToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await findOwnChat(guest, chat.id, visitorToken ?? null)).toEqual({ id: chat.id, status: "waiting" });
-    await sendVisitorMessage(guest, chat.id, "Hello?");
+    await sendVisitorMessage(guest, chat.id, { body: "Hello?" });
     expect((await messagesAfter(chat.id, null)).map((m) => m.body)).toEqual(["Is anyone there?", "Hello?"]);
     expect((await db.chatSession.findUniqueOrThrow({ where: { id: chat.id } })).identityVerified).toBe(false);
   });
@@ -64,7 +64,7 @@ describe("chat: messages", () => {
     const me = await contactCaller();
     const { chat } = await startChat(me, { message: "Bye" });
     await db.chatSession.update({ where: { id: chat.id }, data: { status: "ended", endedAt: new Date() } });
-    expect((await refusal(sendVisitorMessage(me, chat.id, "One more thing"))).code).toBe("CONFLICT");
+    expect((await refusal(sendVisitorMessage(me, chat.id, { body: "One more thing" }))).code).toBe("CONFLICT");
     expect(await db.chatMessage.count({ where: { sessionId: chat.id } })).toBe(1);
   });
 });

@@ -1,10 +1,13 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { ChatMessage, NewChat } from "@/lib/contract/desk-api/chat";
+import type { ChatMessage, MessageInput, NewChat } from "@/lib/contract/desk-api/chat";
 import type { Jsonable } from "@/lib/contract/json";
 import type { Caller } from "@/lib/desk/api/caller";
+import { attachUploads, type FilesOptional } from "@/lib/desk/attachments/attach";
+import { attachmentsOf, toAttachment, type AttachmentRow } from "@/lib/desk/attachments/view";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
+import { transaction } from "@/lib/shared/transaction";
 import { spendGuestChatMessage, spendGuestSubmission } from "./guest-limits";
 
 /**
@@ -12,17 +15,19 @@ import { spendGuestChatMessage, spendGuestSubmission } from "./guest-limits";
  * contact and stay in their history; an anonymous visitor holds a random token for their chat. A chat
  * someone else owns is NOT_FOUND.
  */
-const hash = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
+/** A guest's chat token as stored: its SHA-256 (attachments check it too). */
+export const hashVisitorToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 const notFound = () => new AsapError("NOT_FOUND", "There is no such chat.", "Start a new chat.");
 
-const messageView = { id: true, body: true, createdAt: true, agent: { select: { name: true } } } as const;
-type MessageRow = { id: string; body: string; createdAt: Date; agent: { name: string } | null };
+const messageView = { id: true, body: true, createdAt: true, agent: { select: { name: true } }, attachments: attachmentsOf } as const;
+type MessageRow = { id: string; body: string; createdAt: Date; agent: { name: string } | null; attachments: AttachmentRow[] };
 const toMessage = (m: MessageRow) =>
   ({
     id: m.id,
     body: m.body,
     createdAt: m.createdAt,
     from: m.agent ? { kind: "agent", name: m.agent.name } : { kind: "visitor" },
+    attachments: m.attachments.map(toAttachment),
   }) satisfies Jsonable<ChatMessage>;
 
 export async function startChat(caller: Caller, input: NewChat) {
@@ -32,7 +37,7 @@ export async function startChat(caller: Caller, input: NewChat) {
     data:
       caller.kind === "contact"
         ? { contactId: caller.contact.id, visitorName: caller.contact.name, visitorEmail: caller.contact.email, identityVerified: true }
-        : { visitorName: input.name ?? "Guest", visitorEmail: input.email ?? null, visitorTokenHash: hash(visitorToken ?? "") },
+        : { visitorName: input.name ?? "Guest", visitorEmail: input.email ?? null, visitorTokenHash: hashVisitorToken(visitorToken ?? "") },
     select: { id: true, status: true, createdAt: true },
   });
   await db.chatMessage.create({ data: { sessionId: chat.id, body: input.message } });
@@ -44,16 +49,22 @@ export async function findOwnChat(caller: Caller, chatId: string, visitorToken: 
   const chat = await db.chatSession.findUnique({ where: { id: chatId }, select: { id: true, status: true, contactId: true, visitorTokenHash: true } });
   if (!chat) throw notFound();
   const mine =
-    caller.kind === "contact" ? chat.contactId === caller.contact.id : visitorToken !== null && chat.visitorTokenHash === hash(visitorToken);
+    caller.kind === "contact" ? chat.contactId === caller.contact.id : visitorToken !== null && chat.visitorTokenHash === hashVisitorToken(visitorToken);
   if (!mine) throw notFound();
   return { id: chat.id, status: chat.status };
 }
 
-export async function sendVisitorMessage(caller: Caller, chatId: string, body: string) {
+/** The visitor's next message, with the files they uploaded for it (a guest's by their ids). */
+export async function sendVisitorMessage(caller: Caller, chatId: string, input: FilesOptional<MessageInput>) {
   if (caller.kind === "anonymous") await spendGuestChatMessage(caller.clientIp);
   const chat = await db.chatSession.findUniqueOrThrow({ where: { id: chatId }, select: { status: true } });
   if (chat.status === "ended") throw new AsapError("CONFLICT", "This chat has ended.", "Start a new chat.");
-  return toMessage(await db.chatMessage.create({ data: { sessionId: chatId, body }, select: messageView }));
+  const sender = caller.kind === "contact" ? ({ kind: "contact", contactId: caller.contact.id } as const) : ({ kind: "guest" } as const);
+  return transaction(async (tx) => {
+    const message = await tx.chatMessage.create({ data: { sessionId: chatId, body: input.body }, select: { id: true } });
+    await attachUploads(tx, sender, input.attachmentIds, { chatMessageId: message.id });
+    return toMessage(await tx.chatMessage.findUniqueOrThrow({ where: { id: message.id }, select: messageView }));
+  });
 }
 
 /** Messages after a given one (by its id), oldest first; all of them without `afterId`. */

@@ -13,16 +13,19 @@ export const GUEST_LIMITS = {
   submissionsPerAddressPerHour: 30,
   submissionsPerEmailPerHour: 10,
   chatMessagesPerAddressPerMinute: 60,
+  // Room for a few messages' worth of screenshots an hour; a script filling the disk is not.
+  uploadsPerAddressPerHour: 40,
 } as const;
 
 /** The store's keys start with these (test control's reset clears them). */
-export const GUEST_LIMIT_PREFIXES = ["guest-submissions", "guest-chat-messages"] as const;
+export const GUEST_LIMIT_PREFIXES = ["guest-submissions", "guest-chat-messages", "guest-uploads"] as const;
 
 const limiter = (keyPrefix: `${(typeof GUEST_LIMIT_PREFIXES)[number]}:${string}`, points: number, duration: number) =>
   new RateLimiterPrisma({ storeClient: db, keyPrefix, points, duration });
 const byAddress = limiter("guest-submissions:address", GUEST_LIMITS.submissionsPerAddressPerHour, 3600);
 const byEmail = limiter("guest-submissions:email", GUEST_LIMITS.submissionsPerEmailPerHour, 3600);
 const messagesByAddress = limiter("guest-chat-messages:address", GUEST_LIMITS.chatMessagesPerAddressPerMinute, 60);
+const uploadsByAddress = limiter("guest-uploads:address", GUEST_LIMITS.uploadsPerAddressPerHour, 3600);
 
 async function spend(limit: RateLimiterPrisma, key: string, what: string): Promise<void> {
   try {
@@ -42,4 +45,9 @@ export async function spendGuestSubmission(clientIp: string, email: string | und
 
 export function spendGuestChatMessage(clientIp: string): Promise<void> {
   return spend(messagesByAddress, rateLimitKey(clientIp), "chat messages from this address");
+}
+
+/** A guest's upload (an attachment for a ticket or a chat message), counted before its bytes are read. */
+export function spendGuestUpload(clientIp: string): Promise<void> {
+  return spend(uploadsByAddress, rateLimitKey(clientIp), "uploads from this address");
 }

@@ -31,7 +31,7 @@ describe("tickets: who may do what", () => {
     const { owner, ticket } = await ownerWithTicket();
     expect((await listMyTickets(owner.contact.id, { page: 1, pageSize: 20 })).tickets.map((t) => t.id)).toEqual([ticket.id]);
     expect((await readMyTicket(owner.contact.id, String(ticket.number))).id).toBe(ticket.id);
-    await commentOnMyTicket(owner.contact.id, ticket.id, "Any news?", null);
+    await commentOnMyTicket(owner.contact.id, ticket.id, { body: "Any news?", attachmentIds: [] }, null);
     expect((await readMyTicket(owner.contact.id, ticket.id)).comments.map((c) => c.body)).toEqual(["Any news?"]);
     const closed = await changeMyTicket(owner.contact.id, String(ticket.number), { status: "closed" });
     expect(closed.status).toBe("closed");
@@ -46,7 +46,7 @@ describe("tickets: who may do what", () => {
     for (const ref of [ticket.id, String(ticket.number)]) {
       expect((await refusal(readMyTicket(other.contact.id, ref))).code).toBe("NOT_FOUND");
       expect((await refusal(changeMyTicket(other.contact.id, ref, { status: "closed", subject: "mine now" }))).code).toBe("NOT_FOUND");
-      expect((await refusal(commentOnMyTicket(other.contact.id, ref, "hi", null))).code).toBe("NOT_FOUND");
+      expect((await refusal(commentOnMyTicket(other.contact.id, ref, { body: "hi", attachmentIds: [] }, null))).code).toBe("NOT_FOUND");
     }
     expect((await listMyTickets(other.contact.id, { page: 1, pageSize: 20 })).total).toBe(0);
     const row = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { subject: true, status: true, _count: { select: { comments: true } } } });
@@ -72,7 +72,7 @@ describe("tickets: who may do what", () => {
   it("the owner's reply reopens a ticket on hold", async () => {
     const { owner, ticket } = await ownerWithTicket();
     await db.ticket.update({ where: { id: ticket.id }, data: { status: "on_hold" } });
-    await commentOnMyTicket(owner.contact.id, ticket.number.toString(), "Still broken", null);
+    await commentOnMyTicket(owner.contact.id, ticket.number.toString(), { body: "Still broken", attachmentIds: [] }, null);
     expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("open");
   });
 });
@@ -120,12 +120,12 @@ describe("tickets: Idempotency-Key", () => {
   it("comments replay by key per ticket, and refuse the key with another body", async () => {
     const { owner, ticket } = await ownerWithTicket();
     const key = randomUUID();
-    const first = await commentOnMyTicket(owner.contact.id, ticket.id, "Any news?", key);
-    const again = await commentOnMyTicket(owner.contact.id, String(ticket.number), "Any news?", key);
+    const first = await commentOnMyTicket(owner.contact.id, ticket.id, { body: "Any news?", attachmentIds: [] }, key);
+    const again = await commentOnMyTicket(owner.contact.id, String(ticket.number), { body: "Any news?", attachmentIds: [] }, key);
     type Answer = { comment: { id: string } };
     expect(again.replayed).toBe(true);
     expect((again.body as Answer).comment.id).toBe((first.body as Answer).comment.id);
-    expect((await refusal(commentOnMyTicket(owner.contact.id, ticket.id, "Other words", key))).code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect((await refusal(commentOnMyTicket(owner.contact.id, ticket.id, { body: "Other words", attachmentIds: [] }, key))).code).toBe("IDEMPOTENCY_KEY_REUSED");
     expect(await db.ticketComment.count({ where: { ticketId: ticket.id } })).toBe(1);
   });
 

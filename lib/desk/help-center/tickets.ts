@@ -1,6 +1,8 @@
 import "server-only";
-import type { NewCommentAnswer, NewGuestTicket, NewTicket, TicketAnswer, TicketChanges, TicketListQuery } from "@/lib/contract/desk-api/tickets";
+import type { CommentInput, NewCommentAnswer, NewGuestTicket, NewTicket, TicketAnswer, TicketChanges, TicketListQuery } from "@/lib/contract/desk-api/tickets";
 import type { Caller } from "@/lib/desk/api/caller";
+import { attachUploads, type FilesOptional } from "@/lib/desk/attachments/attach";
+import { attachmentsOf, toAttachment } from "@/lib/desk/attachments/view";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
 import { spendGuestSubmission } from "./guest-limits";
@@ -28,10 +30,13 @@ const ticketView = {
   identityVerified: true,
 } as const;
 
+type TicketInput = FilesOptional<NewTicket>;
+type GuestTicketInput = FilesOptional<NewGuestTicket>;
+
 const notFound = () => new AsapError("NOT_FOUND", "There is no such ticket.", "Check the ticket number.");
 
-export async function submitTicket(caller: Caller, input: NewTicket | NewGuestTicket, idempotencyKey: string | null) {
-  if (caller.kind === "anonymous") await spendGuestSubmission(caller.clientIp, (input as NewGuestTicket).email);
+export async function submitTicket(caller: Caller, input: TicketInput | GuestTicketInput, idempotencyKey: string | null) {
+  if (caller.kind === "anonymous") await spendGuestSubmission(caller.clientIp, (input as GuestTicketInput).email);
   // On SQLite two processes may pick the same next number; the unique index refuses the second,
   // which retries. PostgreSQL's sequence never repeats one.
   for (let attempt = 1; ; attempt++) {
@@ -44,16 +49,16 @@ export async function submitTicket(caller: Caller, input: NewTicket | NewGuestTi
   }
 }
 
-function createTicketOnce(caller: Caller, input: NewTicket | NewGuestTicket, idempotencyKey: string | null) {
-  const scope = caller.kind === "contact" ? `ticket:create:contact:${caller.contact.id}` : `ticket:create:anonymous:${(input as NewGuestTicket).email}`;
+function createTicketOnce(caller: Caller, input: TicketInput | GuestTicketInput, idempotencyKey: string | null) {
+  const scope = caller.kind === "contact" ? `ticket:create:contact:${caller.contact.id}` : `ticket:create:anonymous:${(input as GuestTicketInput).email}`;
   return idempotent<TicketAnswer>(scope, idempotencyKey, input, async (tx) => {
     const contactId =
       caller.kind === "contact"
         ? caller.contact.id
         : (
             await tx.contact.upsert({
-              where: { email: (input as NewGuestTicket).email },
-              create: { email: (input as NewGuestTicket).email, name: (input as NewGuestTicket).name },
+              where: { email: (input as GuestTicketInput).email },
+              create: { email: (input as GuestTicketInput).email, name: (input as GuestTicketInput).name },
               update: {},
               select: { id: true },
             })
@@ -71,6 +76,7 @@ function createTicketOnce(caller: Caller, input: NewTicket | NewGuestTicket, ide
       },
       select: ticketView,
     });
+    await attachUploads(tx, caller.kind === "contact" ? { kind: "contact", contactId } : { kind: "guest" }, input.attachmentIds, { ticketId: ticket.id });
     return { status: 201, body: { ticket } };
   });
 }
@@ -94,18 +100,26 @@ export async function readMyTicket(contactId: string, idOrNumber: string) {
     where: ownTicket(contactId, idOrNumber),
     select: {
       ...ticketView,
+      attachments: { where: { commentId: null }, ...attachmentsOf }, // the ticket's own; comments list theirs
       comments: {
         where: { isPublic: true }, // agents' private notes never reach the contact
         orderBy: { createdAt: "asc" },
-        select: { id: true, body: true, createdAt: true, agent: { select: { name: true } }, contact: { select: { name: true } } },
+        select: { id: true, body: true, createdAt: true, agent: { select: { name: true } }, contact: { select: { name: true } }, attachments: attachmentsOf },
       },
     },
   });
   if (!ticket) throw notFound();
-  const { comments, ...rest } = ticket;
+  const { comments, attachments, ...rest } = ticket;
   return {
     ...rest,
-    comments: comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.agent ? { kind: "agent", name: c.agent.name } : { kind: "contact", name: c.contact?.name ?? "You" } })),
+    attachments: attachments.map(toAttachment),
+    comments: comments.map((c) => ({
+      id: c.id,
+      body: c.body,
+      createdAt: c.createdAt,
+      author: c.agent ? { kind: "agent", name: c.agent.name } : { kind: "contact", name: c.contact?.name ?? "You" },
+      attachments: c.attachments.map(toAttachment),
+    })),
   };
 }
 
@@ -118,14 +132,16 @@ export async function changeMyTicket(contactId: string, idOrNumber: string, chan
   return db.ticket.update({ where: { id: ticket.id }, data: { ...fields, ...statusChange }, select: ticketView });
 }
 
-export async function commentOnMyTicket(contactId: string, idOrNumber: string, body: string, idempotencyKey: string | null) {
+export async function commentOnMyTicket(contactId: string, idOrNumber: string, input: FilesOptional<CommentInput>, idempotencyKey: string | null) {
   const ticket = await db.ticket.findFirst({ where: ownTicket(contactId, idOrNumber), select: { id: true, status: true } });
   if (!ticket) throw notFound();
-  return idempotent<NewCommentAnswer>(`comment:create:contact:${contactId}:${ticket.id}`, idempotencyKey, { body }, async (tx) => {
-    const comment = await tx.ticketComment.create({
-      data: { ticketId: ticket.id, contactId, body, identityVerified: true }, // comments need an ASAP session
+  return idempotent<NewCommentAnswer>(`comment:create:contact:${contactId}:${ticket.id}`, idempotencyKey, input, async (tx) => {
+    const created = await tx.ticketComment.create({
+      data: { ticketId: ticket.id, contactId, body: input.body, identityVerified: true }, // comments need an ASAP session
       select: { id: true, body: true, createdAt: true },
     });
+    const attachments = await attachUploads(tx, { kind: "contact", contactId }, input.attachmentIds, { ticketId: ticket.id, commentId: created.id });
+    const comment = { ...created, attachments };
     // A customer's reply reopens a ticket that was on hold, as help desks do.
     if (ticket.status === "on_hold") await tx.ticket.update({ where: { id: ticket.id }, data: { status: "open" } });
     else await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });

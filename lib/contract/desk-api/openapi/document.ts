@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { httpStatus } from "@/lib/contract/errors";
+import { uploadBody } from "@/lib/contract/desk-api/attachments";
 import { DESK_API_PATH } from "@/lib/contract/desk-api/common";
 import { DESK_ERROR_CODES, errorAnswer, type DeskErrorCode } from "@/lib/contract/desk-api/error-answer";
 import { answerShapes, requestShapes } from "@/lib/contract/desk-api/registry";
@@ -72,6 +73,7 @@ function parameters(operation: Operation): Json[] {
 export function errorCodes(operation: Operation): DeskErrorCode[] {
   const codes = new Set<DeskErrorCode>(["INTERNAL", ...(operation.errors ?? [])]);
   if (operation.body) codes.add("UNSUPPORTED_MEDIA_TYPE").add("VALIDATION_FAILED");
+  if (operation.upload) codes.add("UNSUPPORTED_MEDIA_TYPE").add("FILE_TOO_LARGE").add("FILE_TYPE_NOT_ALLOWED").add("FILE_DAMAGED");
   if (operation.query) codes.add("VALIDATION_FAILED");
   if (operation.auth !== "none") codes.add("UNAUTHENTICATED");
   if (pathParameterNames(operation.path).length > 0) codes.add("NOT_FOUND");
@@ -113,6 +115,9 @@ function success(operation: Operation): Record<string, Json> {
       },
     };
   }
+  if ("files" in answer) {
+    return { "200": { description: "The file's bytes, sent with nosniff, a sandboxing CSP, and Content-Disposition naming the file.", content: Object.fromEntries(answer.files.map((type) => [type, {}])) } };
+  }
   const description = answer.status === 201 ? "Created" : "OK";
   return { [String(answer.status)]: { description, content: { "application/json": { schema: componentRef(answer.schema, answerShapes) } } } };
 }
@@ -131,6 +136,7 @@ function operationObject(operation: Operation): Json {
     security: SECURITY[operation.auth],
     ...(parameterList.length > 0 ? { parameters: parameterList } : {}),
     ...(operation.body ? { requestBody: requestBody(operation.body) } : {}),
+    ...(operation.upload ? { requestBody: { required: true, content: { "application/octet-stream": { schema: componentRef(uploadBody, requestShapes) } } } } : {}),
     responses: { ...success(operation), ...errorResponses(operation) },
   };
 }
@@ -155,7 +161,7 @@ function build(): Json {
       version: "1",
       description:
         "The help desk's API for the in-app widget and the business's server: login to an ASAP session, articles, tickets, community and live chat. " +
-        "Request bodies are JSON (Content-Type: application/json). Every failure answers an ErrorBody whose code is stable; see the README's error codes.",
+        "Request bodies are JSON (Content-Type: application/json), but for an upload's, which is the file (application/octet-stream). Every failure answers an ErrorBody whose code is stable; see the README's error codes.",
     },
     servers: [{ url: DESK_API_PATH.replace(/\/$/, "") }],
     tags: [...new Set(OPERATIONS.map((operation) => operation.tag))].map((name) => ({ name })),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ATTACHMENT_TYPES } from "@/lib/contract/attachments";
+import { attachmentRulesAnswer, uploadAnswer, uploadQuery } from "@/lib/contract/desk-api/attachments";
 import { articleAnswer, articleListAnswer, articleListQuery, categoriesAnswer, feedbackAnswer, feedbackBody } from "@/lib/contract/desk-api/articles";
 import { chatEventsQuery, chatListAnswer, chatMessage, messageBody, messagesAnswer, newChatAnswer, newMessageAnswer, startChatBody } from "@/lib/contract/desk-api/chat";
 import {
@@ -43,6 +45,8 @@ export type Auth = "none" | "optional" | "required";
 export type Answer =
   | { status: 200 | 201; schema: z.ZodType }
   | { status: 204 }
+  /** A file's bytes, as one of these media types. */
+  | { status: 200; files: readonly string[] }
   /** Server-Sent Events, each event's data one `events` (as JSON). */
   | { status: 200; events: z.ZodType };
 
@@ -51,12 +55,14 @@ export type Operation = {
   method: "get" | "post" | "patch" | "delete";
   /** Below DESK_API_PATH; `{name}` is the route's folder `[name]`, described in PATH_PARAMETERS. */
   path: string;
-  tag: "Session" | "Articles" | "Tickets" | "Community" | "Chat";
+  tag: "Session" | "Articles" | "Tickets" | "Community" | "Chat" | "Attachments";
   summary: string;
   auth: Auth;
   query?: z.ZodObject;
   /** A JSON body; with two schemas, the caller decides which (see the summary). */
   body?: z.ZodType | readonly [z.ZodType, z.ZodType];
+  /** The body is a file's bytes (application/octet-stream), checked as attachments are. */
+  upload?: true;
   headers?: ReadonlyArray<keyof typeof HEADERS>;
   answer: Answer;
   errors?: readonly DeskErrorCode[];
@@ -67,6 +73,7 @@ export const PATH_PARAMETERS: Record<string, { description: string; schema: z.Zo
   ticketId: { description: "The ticket's id, or its number.", schema: z.string() },
   postId: { description: "The post's id.", schema: z.string() },
   chatId: { description: "The chat's id.", schema: z.string() },
+  attachmentId: { description: "The attachment's id, from its upload's answer.", schema: z.string() },
 };
 
 export const HEADERS = {
@@ -173,5 +180,40 @@ export const OPERATIONS: readonly Operation[] = [
     query: chatEventsQuery,
     answer: { status: 200, events: chatMessage },
     errors: ["RATE_LIMITED"],
+  },
+
+  // Attachments: upload first, then name the id in the ticket's, comment's or chat message's attachmentIds.
+  {
+    operationId: "uploadAttachment",
+    method: "post",
+    path: "attachments",
+    tag: "Attachments",
+    summary: "Upload one file (its bytes as application/octet-stream; the name in ?name=); pending until a message names its id",
+    auth: "optional",
+    query: uploadQuery,
+    upload: true,
+    answer: created(uploadAnswer),
+    errors: ["RATE_LIMITED"],
+  },
+  { operationId: "readAttachmentRules", method: "get", path: "attachments/rules", tag: "Attachments", summary: "The size limit, files per message, and the allowed types", auth: "none", answer: ok(attachmentRulesAnswer) },
+  {
+    operationId: "downloadAttachment",
+    method: "get",
+    path: "attachments/{attachmentId}",
+    tag: "Attachments",
+    summary: "The file, to whoever may read what carries it (a guest sends the chat's token); images inline, anything else as a download",
+    auth: "optional",
+    headers: ["chatToken"],
+    answer: { status: 200, files: ATTACHMENT_TYPES },
+  },
+  {
+    operationId: "downloadAttachmentThumbnail",
+    method: "get",
+    path: "attachments/{attachmentId}/thumbnail",
+    tag: "Attachments",
+    summary: "An image's thumbnail (WebP, at most 320 px a side), to the same readers",
+    auth: "optional",
+    headers: ["chatToken"],
+    answer: { status: 200, files: ["image/webp"] },
   },
 ];

@@ -14,13 +14,13 @@ export function GET(request: Request, { params }: Params) {
   });
 }
 
-/** POST /desk/api/asap/v1/tickets/{id}/comments { body } — reply on an own ticket. Idempotency-Key honoured. */
+/** POST /desk/api/asap/v1/tickets/{id}/comments { body, attachmentIds } — reply on an own ticket. Idempotency-Key honoured. */
 export function POST(request: Request, { params }: Params) {
   return handle(async () => {
     const { contact } = requireContact(await resolveCaller(request));
     const key = readIdempotencyKey(request.headers);
-    const { body } = await readJson(request, commentBody);
-    const result = await commentOnMyTicket(contact.id, (await params).ticketId, body, key);
+    const input = await readJson(request, commentBody);
+    const result = await commentOnMyTicket(contact.id, (await params).ticketId, input, key);
     return json<NewCommentAnswer>(result.body, result.status);
   });
 }

@@ -14,12 +14,12 @@ export function GET(request: Request, { params }: Params) {
   });
 }
 
-/** POST /desk/api/asap/v1/chat/sessions/{id}/messages { body } — the visitor's next message. */
+/** POST /desk/api/asap/v1/chat/sessions/{id}/messages { body, attachmentIds } — the visitor's next message. */
 export function POST(request: Request, { params }: Params) {
   return handle(async () => {
     const caller = await resolveCaller(request);
     const chat = await findOwnChat(caller, (await params).chatId, request.headers.get(CHAT_TOKEN_HEADER));
-    const { body } = await readJson(request, messageBody);
-    return json<NewMessageAnswer>({ message: await sendVisitorMessage(caller, chat.id, body) }, 201);
+    const input = await readJson(request, messageBody);
+    return json<NewMessageAnswer>({ message: await sendVisitorMessage(caller, chat.id, input) }, 201);
   });
 }

@@ -1,0 +1,6 @@
+import { agentFile } from "@/lib/desk/console/attachments";
+
+/** GET /desk/agent/attachments/{id} — a file, for the signed-in agent. */
+export async function GET(_request: Request, { params }: { params: Promise<{ attachmentId: string }> }) {
+  return agentFile((await params).attachmentId, "file");
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { spendGuestUpload } from "@/lib/desk/help-center/guest-limits";
+import { env } from "@/lib/shared/env";
+import { logError } from "@/lib/shared/log-error";
+import { db } from "@/lib/shared/db";
+import { attachmentStore } from "./configured-store";
+import { safeFileName } from "./file-name";
+import { inspectFile } from "./inspect";
+import { thumbnailKey, type AttachmentStore } from "./store";
+import { sweepNowAndThen } from "./sweep";
+import { attachmentColumns, toAttachment } from "./view";
+
+/** Who uploads: what they may later attach it to follows from this (./attach.ts). */
+export type Uploader = { kind: "contact"; contactId: string } | { kind: "guest"; clientIp: string } | { kind: "agent"; agentId: string };
+
+/**
+ * One upload, in the order that keeps the store and the database consistent through a crash at any
+ * step: check the bytes, write them (and an image's thumbnail) durably to the store, and only then
+ * insert the row that describes them. A crash before the insert leaves a file without a row, which
+ * the sweep removes; never a row without its file. The upload stays pending until a ticket, comment
+ * or chat message names it.
+ *
+ * `readBody(maxBytes)` reads the request's bytes; it runs after a guest's limit is spent, so a guest
+ * over the limit is refused before their bytes are read.
+ */
+export async function receiveUpload(uploader: Uploader, givenName: string, readBody: (maxBytes: number) => Promise<Buffer>, store: AttachmentStore = attachmentStore) {
+  if (uploader.kind === "guest") await spendGuestUpload(uploader.clientIp);
+  const bytes = await readBody(env.ATTACHMENT_MAX_BYTES);
+  const { contentType, thumbnail } = await inspectFile(bytes);
+  const id = randomBytes(16).toString("base64url");
+  await store.put(id, bytes);
+  if (thumbnail) await store.put(thumbnailKey(id), thumbnail);
+  try {
+    const row = await db.attachment.create({
+      data: {
+        id,
+        name: safeFileName(givenName, contentType),
+        size: bytes.length,
+        contentType,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        thumbnail: thumbnail !== null,
+        uploaderKind: uploader.kind,
+        contactId: uploader.kind === "contact" ? uploader.contactId : null,
+        agentId: uploader.kind === "agent" ? uploader.agentId : null,
+      },
+      select: attachmentColumns,
+    });
+    sweepNowAndThen(store);
+    return toAttachment(row);
+  } catch (error) {
+    // No row will name these files: remove them now rather than wait for the sweep.
+    await Promise.all([store.delete(id), store.delete(thumbnailKey(id))]).catch((cleanup: unknown) => logError("[attachments] cleanup after a failed insert:", cleanup));
+    throw error;
+  }
+}
