@@ -30,6 +30,8 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   NEXT_DIST_DIR: ".next-e2e",
   DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
+  // Both processes serve one Desk: one database, one attachment store.
+  ATTACHMENTS_DIR: path.join(dir, "attachments"),
   AUTH_TRUST_HOST: "true",
   ASAP_ADDON_ID: "addon_demo",
   ASAP_JWT_KID: "demo-key-1",

@@ -43,6 +43,9 @@ DESK_MASTER_KEY=${secrets.DESK_MASTER_KEY}
 # Local development only: the demo's legacy JWT endpoint is on localhost, which the Desk otherwise
 # refuses to call (it never calls loopback or private addresses in production).
 DESK_ALLOW_PRIVATE_ENDPOINTS=true
+# Attachments' bytes (the database holds only what describes them), and each file's size limit.
+ATTACHMENTS_DIR=./data/attachments
+ATTACHMENT_MAX_BYTES=10485760
 # Behind a reverse proxy, name it so the Desk takes the client's address from X-Forwarded-For:
 # TRUSTED_PROXIES=1            (hops)   or   TRUSTED_PROXIES=10.0.0.5,loopback   (addresses)
 `;

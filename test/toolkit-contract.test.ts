@@ -22,6 +22,7 @@ describe("asap-playwright's test-control types", () => {
     expectTypeOf<toolkit.Addon>().toEqualTypeOf<contract.Addon>();
     expectTypeOf<toolkit.ProvisionedAddon>().toEqualTypeOf<contract.ProvisionedAddon>();
     expectTypeOf<toolkit.LoginEvent>().toEqualTypeOf<contract.LoginEvent>();
+    expectTypeOf<toolkit.AttachmentRecord>().toEqualTypeOf<contract.AttachmentRecord>();
     expectTypeOf<toolkit.TicketRecord>().toEqualTypeOf<contract.TicketRecord>();
     expectTypeOf<toolkit.ChatRecord>().toEqualTypeOf<contract.ChatRecord>();
     expectTypeOf<toolkit.ResetResult>().toEqualTypeOf<contract.ResetAnswer>();

@@ -22,7 +22,7 @@ type Call = {
   params?: Record<string, string | number>;
   query?: Record<string, string>;
   headers?: Record<string, string>;
-  /** A JSON body; a string is sent as it is, with the headers given. */
+  /** A JSON body; a string or a Buffer is sent as it is, with the headers given. */
   body?: unknown;
 };
 
@@ -77,7 +77,7 @@ class ContractClient {
   async call<T = Json>(operationId: string, expected: number, call: Call = {}): Promise<T> {
     const { method, url, path } = this.url(operationId, call);
     const { operation } = this.operations.get(operationId)!;
-    if (expected < 300 && call.body !== undefined && typeof call.body !== "string") {
+    if (expected < 300 && call.body !== undefined && typeof call.body !== "string" && !Buffer.isBuffer(call.body)) {
       // What a test sends to succeed is what the document says a client may send.
       this.valid(pointer("paths", path, method, "requestBody", "content", "application/json", "schema"), call.body, `${operationId}'s request body`);
     }
@@ -93,8 +93,11 @@ class ContractClient {
       expect(text, `${operationId} ${status} has no body`).toBe("");
       return undefined as T;
     }
-    const mediaType = Object.keys(documented.content)[0] ?? "";
-    expect(response.headers()["content-type"]).toContain(mediaType);
+    const mediaTypes = Object.keys(documented.content);
+    const contentType = response.headers()["content-type"] ?? "";
+    const mediaType = mediaTypes.find((type) => contentType.split(";")[0] === type) ?? "";
+    expect(mediaType, `${operationId} ${status} is ${contentType}, which its document does not list`).not.toBe("");
+    if (!mediaType.includes("json")) return (await response.body()) as T; // a file: its bytes, as documented
     const body = JSON.parse(text) as unknown;
     this.valid(pointer("paths", path, method, "responses", String(status), "content", mediaType, "schema"), body, `${operationId} ${status}`);
     return body as T;
@@ -204,6 +207,23 @@ test.describe("the Desk API's OpenAPI document", () => {
     await api.call("listChatMessages", 200, { params: { chatId: guest.chat.id }, headers: token });
     await api.call("listChatMessages", 404, { params: { chatId: guest.chat.id } });
     await api.firstEvent("streamChatEvents", { params: { chatId: guest.chat.id }, headers: token });
+    // Attachments: a contact's screenshot on a reply, a guest's file in their chat.
+    await api.call("readAttachmentRules", 200);
+    const octets = (extra: Record<string, string> = {}) => ({ "content-type": "application/octet-stream", ...extra });
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==", "base64");
+    const shot = await api.call<{ attachment: { id: string } }>("uploadAttachment", 201, { query: { name: "shot.png" }, body: png, headers: octets(bearer) });
+    await api.call("uploadAttachment", 415, { query: { name: "page.png" }, body: Buffer.from("<!doctype html><script>alert(1)</script>"), headers: octets(bearer) });
+    await api.call("uploadAttachment", 422, { query: { name: "cut.png" }, body: png.subarray(0, 40), headers: octets(bearer) });
+    await api.call("uploadAttachment", 415, { query: { name: "x.txt" }, body: "x", headers: { ...bearer, "content-type": "text/plain" } });
+    await api.call("addTicketComment", 201, { params: { ticketId: ticket.id }, body: { attachmentIds: [shot.attachment.id] }, headers: bearer });
+    await api.call("downloadAttachment", 200, { params: { attachmentId: shot.attachment.id }, headers: bearer });
+    await api.call("downloadAttachmentThumbnail", 200, { params: { attachmentId: shot.attachment.id }, headers: bearer });
+    await api.call("downloadAttachment", 404, { params: { attachmentId: shot.attachment.id } });
+    const log = await api.call<{ attachment: { id: string } }>("uploadAttachment", 201, { query: { name: "console.log" }, body: Buffer.from("TypeError: x is undefined\n"), headers: octets() });
+    await api.call("sendChatMessage", 201, { params: { chatId: guest.chat.id }, body: { body: "", attachmentIds: [log.attachment.id] }, headers: token });
+    await api.call("downloadAttachment", 200, { params: { attachmentId: log.attachment.id }, headers: token });
+    await api.call("downloadAttachmentThumbnail", 404, { params: { attachmentId: log.attachment.id }, headers: token });
+
     await e2eDatabase().chatSession.update({ where: { id: guest.chat.id }, data: { status: "ended" } });
     await api.call("sendChatMessage", 409, { params: { chatId: guest.chat.id }, body: { body: "Still there?" }, headers: token });
 

@@ -51,7 +51,10 @@ export const ERROR_CODES = {
   FORBIDDEN: { by: { site: 403 }, description: "The site refuses a cross-site request for an ASAP credential." },
   NOT_FOUND: { by: { desk: 404, site: 404 }, description: "No such resource, or one that belongs to someone else (the two look the same)." },
   VALIDATION_FAILED: { by: { desk: 400, "test-control": 400, site: 400 }, description: "The request breaks its schema, or holds ill-formed Unicode; the message names the field." },
-  UNSUPPORTED_MEDIA_TYPE: { by: { desk: 415, "test-control": 415 }, description: "A request body that is not sent as application/json." },
+  UNSUPPORTED_MEDIA_TYPE: {
+    by: { desk: 415, "test-control": 415 },
+    description: "A request body that is not sent as application/json, or an upload's that is not application/octet-stream.",
+  },
   IDEMPOTENCY_KEY_REUSED: { by: { desk: 422 }, description: "The Idempotency-Key was used before with a different request body." },
   CONFLICT: {
     by: { desk: 409, "test-control": 409 },

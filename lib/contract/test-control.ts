@@ -166,6 +166,10 @@ export type LoginEvent = z.infer<typeof loginEventSchema>;
 export const loginEventsAnswerSchema = z.object({ events: z.array(loginEventSchema) });
 export type LoginEventsAnswer = z.infer<typeof loginEventsAnswerSchema>;
 
+/** A file someone attached, as a test checks it went through: no id or bytes, just what it is and who sent it. */
+export const attachmentRecordSchema = z.object({ name: z.string(), contentType: z.string(), size: z.number(), uploadedBy: z.enum(["contact", "guest", "agent"]) });
+export type AttachmentRecord = z.infer<typeof attachmentRecordSchema>;
+
 export const ticketRecordSchema = z.object({
   id: z.string(),
   number: z.number(),
@@ -174,6 +178,8 @@ export const ticketRecordSchema = z.object({
   priority: z.string(),
   identityVerified: z.boolean(),
   contact: z.object({ email: z.string(), name: z.string() }),
+  /** The ticket's files and its comments', in the order they were uploaded. */
+  attachments: z.array(attachmentRecordSchema),
   createdAt: isoTime,
 });
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;
@@ -187,6 +193,8 @@ export const chatRecordSchema = z.object({
   visitorName: z.string(),
   visitorEmail: z.string().nullable(),
   messageCount: z.number(),
+  /** The files of its messages, in the order they were uploaded. */
+  attachments: z.array(attachmentRecordSchema),
   createdAt: isoTime,
 });
 export type ChatRecord = z.infer<typeof chatRecordSchema>;

@@ -48,6 +48,7 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   NEXT_DIST_DIR: distDir,
   DATABASE_URL: `file:${path.join(dir, "desk.db")}`,
+  ATTACHMENTS_DIR: path.join(dir, "attachments"),
   PORT: String(port),
   LISTEN_HOST: host,
   DESK_BASE_URL: baseUrl,

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { startChat } from "@/lib/desk/help-center/chat";
-import { submitTicket } from "@/lib/desk/help-center/tickets";
+import { receiveUpload } from "@/lib/desk/attachments/upload";
+import { sendVisitorMessage, startChat } from "@/lib/desk/help-center/chat";
+import { commentOnMyTicket, submitTicket } from "@/lib/desk/help-center/tickets";
 import { db } from "@/lib/shared/db";
 import { guestCaller, refusal } from "@/test/integration/callers";
 import { controlRefusal, loginWith } from "@/test/integration/test-control";
@@ -78,5 +79,26 @@ describe("reading tickets and chats", () => {
 
     expect(await readChats(address)).toEqual([expect.objectContaining({ identityVerified: true, visitorEmail: address, messageCount: 1, status: "waiting" })]);
     expect(await readChats(guest)).toEqual([expect.objectContaining({ identityVerified: false, visitorName: "Grace", messageCount: 1 })]);
+  });
+
+  it("lists the files of a ticket, its comments and a chat's messages, with who sent them", async () => {
+    const address = email();
+    const { caller } = await signedIn(address);
+    const upload = (name: string, text: string) => receiveUpload({ kind: "contact", contactId: caller.contact.id }, name, async () => Buffer.from(text));
+    const first = await upload("steps.txt", "1. open the app");
+    const { body } = await submitTicket(caller, { subject: "With files", description: "See attached", priority: "low", attachmentIds: [first.id] }, null);
+    const later = await upload("app.log", "ERROR 42");
+    await commentOnMyTicket(caller.contact.id, (body as { ticket: { id: string } }).ticket.id, { body: "", attachmentIds: [later.id] }, null);
+    expect((await readTickets(address))[0]?.attachments).toEqual([
+      { name: "steps.txt", contentType: "text/plain", size: 15, uploadedBy: "contact" },
+      { name: "app.log", contentType: "text/plain", size: 8, uploadedBy: "contact" },
+    ]);
+
+    const guest = guestCaller();
+    const guestEmail = email();
+    const { chat } = await startChat(guest, { name: "Grace", email: guestEmail, message: "Hello" });
+    const shot = await receiveUpload({ kind: "guest", clientIp: guest.clientIp }, "notes", async () => Buffer.from("what I saw"));
+    await sendVisitorMessage(guest, chat.id, { body: "", attachmentIds: [shot.id] });
+    expect((await readChats(guestEmail))[0]).toMatchObject({ messageCount: 2, attachments: [{ name: "notes.txt", contentType: "text/plain", size: 10, uploadedBy: "guest" }] });
   });
 });

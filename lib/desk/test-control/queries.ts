@@ -1,5 +1,5 @@
 import "server-only";
-import type { ChatRecord, LoginEvent, TicketRecord } from "@/lib/contract/test-control";
+import type { AttachmentRecord, ChatRecord, LoginEvent, TicketRecord } from "@/lib/contract/test-control";
 import type { Jsonable } from "@/lib/contract/json";
 import { listLoginEvents, type LoginLogFilter } from "@/lib/desk/iam/login-log";
 import { db } from "@/lib/shared/db";
@@ -27,12 +27,18 @@ export async function readLoginEvents(addonId: string, filter: Pick<LoginLogFilt
   }));
 }
 
+const attachmentRecord = { select: { name: true, contentType: true, size: true, uploaderKind: true }, orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] };
+const toRecord = ({ uploaderKind, ...file }: { name: string; contentType: string; size: number; uploaderKind: string }): AttachmentRecord => ({
+  ...file,
+  uploadedBy: uploaderKind === "agent" ? "agent" : uploaderKind === "contact" ? "contact" : "guest",
+});
+
 const normalised = (email: string | undefined) => email?.trim().toLowerCase();
 
 /** GET tickets: newest first, of one contact's email when given. */
 export async function readTickets(email?: string): Promise<Jsonable<TicketRecord>[]> {
   const address = normalised(email);
-  return db.ticket.findMany({
+  const tickets = await db.ticket.findMany({
     where: address ? { contact: { email: address } } : {},
     orderBy: [{ createdAt: "desc" }, { number: "desc" }],
     take: TAKE,
@@ -45,8 +51,10 @@ export async function readTickets(email?: string): Promise<Jsonable<TicketRecord
       identityVerified: true,
       createdAt: true,
       contact: { select: { email: true, name: true } },
+      attachments: attachmentRecord,
     },
   });
+  return tickets.map(({ attachments, ...ticket }) => ({ ...ticket, attachments: attachments.map(toRecord) }));
 }
 
 /** GET chats: newest first, of one email (a contact's, or the one a guest typed) when given. */
@@ -56,7 +64,16 @@ export async function readChats(email?: string): Promise<Jsonable<ChatRecord>[]>
     where: address ? { OR: [{ visitorEmail: address }, { contact: { email: address } }] } : {},
     orderBy: { createdAt: "desc" },
     take: TAKE,
-    select: { id: true, status: true, identityVerified: true, visitorName: true, visitorEmail: true, createdAt: true, _count: { select: { messages: true } } },
+    select: {
+      id: true,
+      status: true,
+      identityVerified: true,
+      visitorName: true,
+      visitorEmail: true,
+      createdAt: true,
+      _count: { select: { messages: true } },
+      messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { attachments: attachmentRecord } },
+    },
   });
-  return chats.map(({ _count, ...chat }) => ({ ...chat, messageCount: _count.messages }));
+  return chats.map(({ _count, messages, ...chat }) => ({ ...chat, messageCount: _count.messages, attachments: messages.flatMap((m) => m.attachments.map(toRecord)) }));
 }

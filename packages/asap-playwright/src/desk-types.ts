@@ -39,6 +39,9 @@ export type LoginEvent = {
   detail: string | null;
 };
 
+/** A file someone attached: what it is and who sent it (the Desk decided the type from its bytes). */
+export type AttachmentRecord = { name: string; contentType: string; size: number; uploadedBy: "contact" | "guest" | "agent" };
+
 export type TicketRecord = {
   id: string;
   number: number;
@@ -47,6 +50,8 @@ export type TicketRecord = {
   priority: string;
   identityVerified: boolean;
   contact: { email: string; name: string };
+  /** The ticket's files and its comments', in upload order. */
+  attachments: AttachmentRecord[];
   createdAt: string;
 };
 
@@ -57,6 +62,8 @@ export type ChatRecord = {
   visitorName: string;
   visitorEmail: string | null;
   messageCount: number;
+  /** The files of its messages, in upload order. */
+  attachments: AttachmentRecord[];
   createdAt: string;
 };
 
