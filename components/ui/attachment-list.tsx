@@ -1,11 +1,14 @@
 import { formatBytes } from "@/lib/contract/attachments";
 import type { Attachment } from "@/lib/contract/desk-api/attachments";
 
+/** What the list shows of a file: the wire's Attachment, or a server page's row with its Date. */
+type ShownAttachment = Pick<Attachment, "id" | "name" | "size" | "image">;
+
 /**
  * A message's files: images as thumbnails that open the full image, anything else as a named
  * download with its size. Where the files are served from is the caller's (the console, the help pages).
  */
-export function AttachmentList({ attachments, href }: { attachments: Attachment[]; href: (id: string, variant: "file" | "thumbnail") => string }) {
+export function AttachmentList({ attachments, href }: { attachments: readonly ShownAttachment[]; href: (id: string, variant: "file" | "thumbnail") => string }) {
   if (attachments.length === 0) return null;
   const images = attachments.filter((a) => a.image);
   const files = attachments.filter((a) => !a.image);

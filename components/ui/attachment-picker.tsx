@@ -23,19 +23,31 @@ export function AttachmentPicker({ uploadUrl, rules, onBusyChange }: { uploadUrl
   const busy = items.some((item) => !item.id && !item.error);
   useEffect(() => onBusyChange?.(busy), [busy, onBusyChange]);
 
+  // Uploads still running, so removing a file stops its upload too.
+  const running = useRef(new Map<string, AbortController>());
+  useEffect(() => {
+    const uploads = running.current;
+    return () => uploads.forEach((controller) => controller.abort());
+  }, []);
+
   const update = (key: string, change: Partial<Item>) => setItems((all) => all.map((item) => (item.key === key ? { ...item, ...change } : item)));
 
   function add(files: File[]) {
-    const kept = items.filter((item) => !item.error).length;
-    files.forEach((file, index) => {
+    let kept = items.filter((item) => !item.error).length;
+    files.forEach((file) => {
       const key = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      const refused = kept + index >= most ? tooManyFiles(rules) : precheckFile(file, rules);
+      const refused = kept >= most ? tooManyFiles(rules) : precheckFile(file, rules);
+      if (!refused) kept += 1; // a refused file takes no place from the others
       setItems((all) => [...all, { key, name: file.name, size: file.size, progress: 0, ...(refused ? { error: refused.message } : {}) }]);
       if (refused) return;
-      uploadFile(uploadUrl, file, { onProgress: (progress) => update(key, { progress }) }).then(
-        (attachment) => update(key, { id: attachment.id, name: attachment.name, progress: 1 }),
-        (error: Error) => update(key, { error: error.message }),
-      );
+      const controller = new AbortController();
+      running.current.set(key, controller);
+      uploadFile(uploadUrl, file, { onProgress: (progress) => update(key, { progress }), signal: controller.signal })
+        .then(
+          (attachment) => update(key, { id: attachment.id, name: attachment.name, progress: 1 }),
+          (error: Error) => controller.signal.aborted || update(key, { error: error.message }),
+        )
+        .finally(() => running.current.delete(key));
     });
   }
 
@@ -56,21 +68,25 @@ export function AttachmentPicker({ uploadUrl, rules, onBusyChange }: { uploadUrl
   return (
     <div ref={container} className="space-y-2">
       <div className="flex flex-wrap items-center gap-3">
-        <label htmlFor={inputId} className={buttonStyles("secondary", "cursor-pointer py-1.5")}>
-          Attach files
-        </label>
+        {/* The input is hidden but keeps the keyboard focus; the label that looks like a button shows it. */}
         <input
           ref={input}
           id={inputId}
           type="file"
           multiple
           accept={ACCEPTED_FILE_NAMES}
-          className="sr-only"
+          className="peer sr-only"
           onChange={(event) => {
             add(Array.from(event.target.files ?? []));
             event.target.value = "";
           }}
         />
+        <label
+          htmlFor={inputId}
+          className={buttonStyles("secondary", "cursor-pointer py-1.5 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-slate-400")}
+        >
+          Attach files
+        </label>
         <span className="text-xs text-slate-500">
           Or paste a screenshot. Up to {most} files of {formatBytes(rules.maxBytes)}: {ACCEPTED_KINDS_TEXT}.
         </span>
@@ -96,7 +112,10 @@ export function AttachmentPicker({ uploadUrl, rules, onBusyChange }: { uploadUrl
                 type="button"
                 className="text-slate-500 hover:text-slate-900"
                 aria-label={`Remove ${item.name}`}
-                onClick={() => setItems((all) => all.filter((other) => other.key !== item.key))}
+                onClick={() => {
+                  running.current.get(item.key)?.abort();
+                  setItems((all) => all.filter((other) => other.key !== item.key));
+                }}
               >
                 ✕
               </button>

@@ -1,5 +1,6 @@
 import "server-only";
 import type { TicketPriority, TicketStatus } from "@/lib/contract/vocabulary";
+import { attachmentsOf, toAttachment } from "@/lib/desk/attachments/view";
 import { db } from "@/lib/shared/db";
 
 /** The agent console's reads: the ticket queue, one ticket with its whole thread, the chat inbox. */
@@ -24,8 +25,9 @@ export function ticketQueue(agentId: string, { status, mine, priority }: QueueFi
   });
 }
 
-export function ticketForAgent(number: number) {
-  return db.ticket.findUnique({
+/** Agents see every file, private notes' included: reading the thread is their job. */
+export async function ticketForAgent(number: number) {
+  const ticket = await db.ticket.findUnique({
     where: { number },
     select: {
       id: true,
@@ -39,12 +41,28 @@ export function ticketForAgent(number: number) {
       createdAt: true,
       contact: { select: { name: true, email: true } },
       assignee: { select: { id: true, name: true } },
+      attachments: { where: { commentId: null }, ...attachmentsOf }, // the ticket's own; comments list theirs
       comments: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, body: true, isPublic: true, identityVerified: true, createdAt: true, agent: { select: { name: true } }, contact: { select: { name: true } } },
+        select: {
+          id: true,
+          body: true,
+          isPublic: true,
+          identityVerified: true,
+          createdAt: true,
+          agent: { select: { name: true } },
+          contact: { select: { name: true } },
+          attachments: attachmentsOf,
+        },
       },
     },
   });
+  if (!ticket) return null;
+  return {
+    ...ticket,
+    attachments: ticket.attachments.map(toAttachment),
+    comments: ticket.comments.map((c) => ({ ...c, attachments: c.attachments.map(toAttachment) })),
+  };
 }
 
 export function chatInbox() {
@@ -56,8 +74,8 @@ export function chatInbox() {
   });
 }
 
-export function chatForAgent(chatId: string) {
-  return db.chatSession.findUnique({
+export async function chatForAgent(chatId: string) {
+  const chat = await db.chatSession.findUnique({
     where: { id: chatId },
     select: {
       id: true,
@@ -66,7 +84,12 @@ export function chatForAgent(chatId: string) {
       status: true,
       contactId: true,
       identityVerified: true,
-      messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, body: true, createdAt: true, agent: { select: { name: true } } } },
+      messages: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, body: true, createdAt: true, agent: { select: { name: true } }, attachments: attachmentsOf },
+      },
     },
   });
+  if (!chat) return null;
+  return { ...chat, messages: chat.messages.map((m) => ({ ...m, attachments: m.attachments.map(toAttachment) })) };
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { receiveUpload, type Uploader } from "@/lib/desk/attachments/upload";
 import { startChat } from "@/lib/desk/help-center/chat";
 import { readMyTicket, submitTicket } from "@/lib/desk/help-center/tickets";
 import { db } from "@/lib/shared/db";
 import { contactCaller, newAgent } from "@/test/integration/callers";
+import { chatForAgent, ticketForAgent } from "./queue";
 import { assignTicketToMe, endChat, replyToChat, replyToTicket, setTicketStatus } from "./writes";
 
 // The agent console's writes on a real database: each change, and its audit entry beside it.
@@ -12,6 +14,8 @@ async function ticketFromCustomer() {
   const { body } = await submitTicket(customer, { subject: "Deploy stuck", description: "Stuck at 90%", priority: "medium" }, null);
   return { customer, ticketId: (body as { ticket: { id: string } }).ticket.id };
 }
+
+const uploadText = (uploader: Uploader, name: string, text: string) => receiveUpload(uploader, name, async () => Buffer.from(text));
 
 const auditOf = (target: string) =>
   db.auditEvent.findMany({ where: { target }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { actorId: true, action: true, detail: true } });
@@ -83,5 +87,33 @@ describe("agent console: chats", () => {
       { actorId: agent.id, action: "chat.reply", detail: "Replied in the chat" },
       { actorId: agent.id, action: "chat.end", detail: "Ended the chat" },
     ]);
+  });
+});
+
+describe("agent console: files in the thread", () => {
+  it("the ticket's own files sit on the ticket; an agent's reply and private note show theirs, to the agent", async () => {
+    const customer = await contactCaller("Ada");
+    const log = await uploadText({ kind: "contact", contactId: customer.contact.id }, "build.log", "step 2 FAILED");
+    const { body } = await submitTicket(customer, { subject: "Deploy stuck", description: "Log attached", priority: "medium", attachmentIds: [log.id] }, null);
+    const { id: ticketId, number } = (body as { ticket: { id: string; number: number } }).ticket;
+    const agent = await newAgent();
+    const steps = await uploadText({ kind: "agent", agentId: agent.id }, "steps.txt", "1. clear the cache");
+    const internal = await uploadText({ kind: "agent", agentId: agent.id }, "internal.txt", "on the legacy plan");
+    await replyToTicket(agent, ticketId, { body: "", isPublic: true, attachmentIds: [steps.id] });
+    await replyToTicket(agent, ticketId, { body: "see the file", isPublic: false, attachmentIds: [internal.id] });
+
+    const ticket = await ticketForAgent(number);
+    expect(ticket?.attachments.map((a) => a.name)).toEqual(["build.log"]);
+    expect(ticket?.comments.map((c) => c.attachments.map((a) => a.name))).toEqual([["steps.txt"], ["internal.txt"]]);
+    expect(ticket?.comments[0]?.attachments[0]).toEqual({ id: steps.id, name: "steps.txt", size: 18, contentType: "text/plain", image: false, createdAt: expect.any(Date) });
+  });
+
+  it("a chat reply's file shows on its message", async () => {
+    const { chat } = await startChat(await contactCaller(), { message: "Help with DNS" });
+    const agent = await newAgent();
+    const guide = await uploadText({ kind: "agent", agentId: agent.id }, "dns.txt", "add a CNAME record");
+    await replyToChat(agent, chat.id, { body: "This should help", attachmentIds: [guide.id] });
+    const messages = (await chatForAgent(chat.id))?.messages ?? [];
+    expect(messages.map((m) => m.attachments.map((a) => a.id))).toEqual([[], [guide.id]]);
   });
 });

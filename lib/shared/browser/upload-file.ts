@@ -37,7 +37,7 @@ export function tooManyFiles(rules: UploadRules): UploadError {
 
 /**
  * POSTs the file's bytes to `url` (which takes `?name=`) and resolves with the Desk's description of
- * it. XMLHttpRequest, not fetch: only it reports an upload's progress.
+ * it. XMLHttpRequest, not fetch: only it reports an upload's progress. `signal` cancels it.
  */
 export function uploadFile(url: string, file: Blob & { name: string }, options: { headers?: Record<string, string>; onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}): Promise<Attachment> {
   return new Promise((resolve, reject) => {
@@ -58,7 +58,8 @@ export function uploadFile(url: string, file: Blob & { name: string }, options: 
     });
     const failed = () => reject(new UploadError("NETWORK", `${file.name} could not be uploaded: the help desk did not answer.`));
     request.addEventListener("error", failed);
-    request.addEventListener("abort", () => reject(new UploadError("ABORTED", `${file.name}: upload cancelled.`)));
+    // Cancelled by the page (the person removed the file): rejected as fetch does, not as a refusal.
+    request.addEventListener("abort", () => reject(new DOMException(`${file.name}: upload cancelled.`, "AbortError")));
     options.signal?.addEventListener("abort", () => request.abort());
     request.send(file);
   });

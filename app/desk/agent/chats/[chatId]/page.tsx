@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { endChatAction } from "@/lib/desk/console/actions";
 import { chatForAgent } from "@/lib/desk/console/queue";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
+import { env } from "@/lib/shared/env";
 import { AutoRefresh } from "@/components/desk/auto-refresh";
 import { ChatReplyForm } from "@/components/desk/chat-reply-form";
+import { AttachmentList } from "@/components/ui/attachment-list";
 import { cn } from "@/components/ui/cn";
 import { MarkdownText } from "@/components/ui/markdown-text";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -14,6 +16,7 @@ import { GuestBadge } from "@/components/desk/guest-badge";
 export const metadata: Metadata = { title: "Chat" };
 
 const time = new Intl.DateTimeFormat("en", { timeStyle: "short" });
+const fileHref = (id: string, variant: "file" | "thumbnail") => `/desk/agent/attachments/${id}${variant === "thumbnail" ? "/thumbnail" : ""}`;
 
 export default async function AgentChatPage({ params }: { params: Promise<{ chatId: string }> }) {
   await requireAgent();
@@ -38,6 +41,7 @@ export default async function AgentChatPage({ params }: { params: Promise<{ chat
               {m.agent ? m.agent.name : chat.visitorName} · {time.format(m.createdAt)}
             </span>
             <MarkdownText text={m.body} />
+            <AttachmentList attachments={m.attachments} href={fileHref} />
           </li>
         ))}
       </ol>
@@ -45,7 +49,7 @@ export default async function AgentChatPage({ params }: { params: Promise<{ chat
         <p className="mt-6 text-slate-500">This chat has ended.</p>
       ) : (
         <div className="mt-6 space-y-3">
-          <ChatReplyForm chatId={chat.id} />
+          <ChatReplyForm chatId={chat.id} maxBytes={env.ATTACHMENT_MAX_BYTES} />
           <form action={endChatAction.bind(null, chat.id)}>
             <SubmitButton variant="ghost" pendingLabel="Ending…">
               End chat

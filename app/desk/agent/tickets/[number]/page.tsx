@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { assignToMeAction, setTicketStatusAction } from "@/lib/desk/console/actions";
 import { ticketForAgent } from "@/lib/desk/console/queue";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
+import { env } from "@/lib/shared/env";
 import { AgentReplyForm } from "@/components/desk/agent-reply-form";
+import { AttachmentList } from "@/components/ui/attachment-list";
 import { cn } from "@/components/ui/cn";
 import { MarkdownText } from "@/components/ui/markdown-text";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -14,6 +16,7 @@ import { GuestBadge } from "@/components/desk/guest-badge";
 export const metadata: Metadata = { title: "Ticket" };
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+const fileHref = (id: string, variant: "file" | "thumbnail") => `/desk/agent/attachments/${id}${variant === "thumbnail" ? "/thumbnail" : ""}`;
 
 export default async function AgentTicketPage({ params }: { params: Promise<{ number: string }> }) {
   await requireAgent();
@@ -38,6 +41,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ nu
               {ticket.identityVerified ? null : <GuestBadge />} · {time.format(ticket.createdAt)}
             </p>
             <MarkdownText text={ticket.description} />
+            <AttachmentList attachments={ticket.attachments} href={fileHref} />
           </article>
           {ticket.comments.map((c) => (
             <article
@@ -52,11 +56,12 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ nu
                 {!c.isPublic ? " · private note" : ""}
               </p>
               <MarkdownText text={c.body} />
+              <AttachmentList attachments={c.attachments} href={fileHref} />
             </article>
           ))}
         </div>
         <div className="mt-8 rounded-xl border border-slate-200 bg-white p-4">
-          <AgentReplyForm ticketId={ticket.id} number={ticket.number} />
+          <AgentReplyForm ticketId={ticket.id} number={ticket.number} maxBytes={env.ATTACHMENT_MAX_BYTES} />
         </div>
       </section>
       <aside className="h-fit space-y-4 rounded-xl border border-slate-200 bg-white p-4 text-sm">
