@@ -27,7 +27,8 @@ export function fileResponse(file: StoredFile): Response {
       ...FILE_SECURITY_HEADERS,
       "Content-Type": servedType(file.contentType),
       "Content-Length": String(file.bytes.byteLength),
-      "Content-Disposition": contentDisposition(file.name, { type: inline ? "inline" : "attachment" }),
+      // An ASCII name for old clients, the UTF-8 one (filename*) for everyone else: never raw Latin-1 bytes in a header.
+      "Content-Disposition": contentDisposition(file.name, { type: inline ? "inline" : "attachment", fallback: file.name.replace(/[^\x20-\x7e]/g, "_") }),
     },
   });
 }

@@ -14,6 +14,8 @@ export class DeskApiError extends Error {
     readonly status: number | null,
     readonly code: string,
     message: string,
+    /** The Desk's advice on what to change, "" when it gave none. */
+    readonly hint = "",
   ) {
     super(message);
   }
@@ -21,7 +23,8 @@ export class DeskApiError extends Error {
 
 export type DeskFetchOptions = RequestInit & { bearer?: string; next?: { revalidate?: number | false; tags?: string[] } };
 
-export async function deskApi<T>(path: string, { bearer, headers, ...init }: DeskFetchOptions = {}): Promise<T> {
+/** The Desk's successful answer, its body unread (files are streamed on); a failure throws DeskApiError. */
+export async function deskFetch(path: string, { bearer, headers, ...init }: DeskFetchOptions = {}): Promise<Response> {
   const url = `${env.DESK_BASE_URL.replace(/\/$/, "")}${DESK_API_PATH}${path}`;
   let response: Response;
   try {
@@ -33,10 +36,14 @@ export async function deskApi<T>(path: string, { bearer, headers, ...init }: Des
   } catch {
     throw new DeskApiError(null, "DESK_UNREACHABLE", "The help desk could not be reached.");
   }
-  const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = readErrorBody(body);
-    throw new DeskApiError(response.status, error?.code ?? "INTERNAL", error?.message ?? `The help desk answered ${response.status}.`);
+    const error = readErrorBody(await response.json().catch(() => null));
+    throw new DeskApiError(response.status, error?.code ?? "INTERNAL", error?.message ?? `The help desk answered ${response.status}.`, error?.hint);
   }
-  return body as T;
+  return response;
+}
+
+export async function deskApi<T>(path: string, options: DeskFetchOptions = {}): Promise<T> {
+  const response = await deskFetch(path, options);
+  return (await response.json().catch(() => null)) as T;
 }

@@ -3,8 +3,8 @@ import type { Article, ArticleAnswer, ArticleListAnswer, CategoriesAnswer } from
 import type { TicketListAnswer, TicketThreadAnswer, TicketWithThread } from "@/lib/contract/desk-api/tickets";
 import type { TicketStatus } from "@/lib/contract/vocabulary";
 import type { SiteUser } from "@/lib/site/users";
+import { asUser } from "./as-user";
 import { deskApi, DeskApiError } from "./desk-api";
-import { deskSessionFor, forgetDeskSession } from "./desk-session";
 
 /** What the help pages read from the Desk, typed by the contract (lib/contract/desk-api). Articles are shared and cached; tickets never are. */
 
@@ -23,17 +23,6 @@ export async function getArticle(slug: string): Promise<Article | null> {
   } catch (error) {
     if (error instanceof DeskApiError && error.status === 404) return null;
     throw error;
-  }
-}
-
-/** Runs a ticket call with the user's session, logging in again once if the Desk says it ended. */
-async function asUser<T>(user: SiteUser, call: (bearer: string) => Promise<T>): Promise<T> {
-  try {
-    return await call(await deskSessionFor(user));
-  } catch (error) {
-    if (!(error instanceof DeskApiError) || error.status !== 401) throw error;
-    forgetDeskSession(user.id);
-    return call(await deskSessionFor(user));
   }
 }
 

@@ -1,13 +1,17 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/site/current-user";
+import { attachmentRules } from "@/lib/site/help-center/attachments";
 import { getMyTicket } from "@/lib/site/help-center/queries";
 import { TicketStatus } from "@/components/ui/ticket-status";
 import { VerifyToSeeTickets } from "@/components/site/help/verify-to-see-tickets";
 import { cn } from "@/components/ui/cn";
 import { MarkdownText } from "@/components/ui/markdown-text";
 import { GUEST_SUBMISSION } from "@/components/site/help/guest-submission";
+import { TicketAttachments } from "@/components/site/help/ticket-attachments";
+import { TicketReplyForm } from "@/components/site/help/ticket-reply-form";
 
 export const metadata: Metadata = { title: "Ticket" };
 
@@ -19,6 +23,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
   if (!user.emailVerified) return <VerifyToSeeTickets email={user.email} />;
   const ticket = /^\d{1,9}$/.test(number) ? await getMyTicket(user, number) : null;
   if (!ticket) notFound();
+  const { maxBytes, maxPerMessage } = await attachmentRules();
   return (
     <main className="mx-auto max-w-3xl px-6 py-12">
       <p className="text-sm text-slate-500">
@@ -38,6 +43,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             {ticket.identityVerified ? "You" : <span className="text-amber-700">{GUEST_SUBMISSION}</span>} · {time.format(new Date(ticket.createdAt))}
           </p>
           <MarkdownText text={ticket.description} />
+          <TicketAttachments attachments={ticket.attachments} />
         </article>
         {ticket.comments.map((comment) => (
           <article
@@ -47,10 +53,13 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             <p className="mb-2 text-sm text-slate-500">
               {comment.author.kind === "agent" ? `${comment.author.name} (Northwind support)` : "You"} · {time.format(new Date(comment.createdAt))}
             </p>
-            <MarkdownText text={comment.body} />
+            {comment.body ? <MarkdownText text={comment.body} /> : null}
+            <TicketAttachments attachments={comment.attachments} />
           </article>
         ))}
       </section>
+      {/* A fresh Idempotency-Key per form: a resend of the same reply is answered, not posted again. */}
+      <TicketReplyForm ticketNumber={ticket.number} rules={{ maxBytes, maxPerMessage }} idempotencyKey={randomUUID()} />
     </main>
   );
 }
