@@ -30,7 +30,7 @@ const config = [
   },
   {
     // The widget is bundled on its own into the browser (public/asap/): nothing of the app goes in
-    // but the contract it shares with the site and the Desk.
+    // but the contract it shares with the site and the Desk, and the browser helpers they share.
     files: ["widget/**"],
     rules: {
       "no-restricted-imports": [
@@ -38,11 +38,21 @@ const config = [
         {
           patterns: [
             {
-              regex: "^(@/(?!lib/contract/)|(\\.\\./)+(lib|app|components|prisma)(/|$))",
-              message: "The widget imports only from widget/ and lib/contract/: it is bundled on its own for browsers.",
+              regex: "^(@/(?!lib/contract/|lib/shared/browser/)|(\\.\\./)+(lib|app|components|prisma)(/|$))",
+              message: "The widget imports only from widget/, lib/contract/ and lib/shared/browser/: it is bundled on its own for browsers.",
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Browser helpers the widget, the console and the help pages share: in the widget's bundle too.
+    files: ["lib/shared/browser/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(?!\\./|@/lib/contract/)", message: "lib/shared/browser imports only lib/contract: the widget's bundle carries it." }] },
       ],
     },
   },

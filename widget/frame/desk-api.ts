@@ -86,11 +86,28 @@ export function helpApi(bearer: () => string | null): HelpApi {
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
     });
+    if (!response.ok) throw await refusal(response);
     if (response.status === 204) return null as Answer;
-    const body: unknown = await response.json().catch(() => null);
-    if (!response.ok) throw new Error(readErrorBody(body)?.message || `The help desk answered ${response.status}.`);
-    return body as Answer;
+    return (await response.json().catch(() => null)) as Answer;
   };
+}
+
+/** A failed answer as an Error whose message can be shown as it is. */
+async function refusal(response: Response): Promise<Error> {
+  const body: unknown = await response.json().catch(() => null);
+  return new Error(readErrorBody(body)?.message || `The help desk answered ${response.status}.`);
+}
+
+/** Where files are uploaded (uploadFile adds `?name=`). */
+export const attachmentsUrl = `${BASE}attachments`;
+
+export const attachmentUrl = (id: string, variant: "file" | "thumbnail") => `${BASE}attachments/${encodeURIComponent(id)}${variant === "thumbnail" ? "/thumbnail" : ""}`;
+
+/** A file the Desk serves only with credentials (an img or a link cannot send them), as a Blob. */
+export async function fetchBlob(url: string, headers: Record<string, string>): Promise<Blob> {
+  const response = await fetch(url, { headers });
+  if (!response.ok) throw await refusal(response);
+  return response.blob();
 }
 
 /** The chat's event stream URL (read with fetch, as EventSource cannot send the bearer). */

@@ -25,7 +25,14 @@ const page = windowPort<PageToFramePayloads, FrameToPagePayloads>({
 const bearer = () => (signedIn(session.state) ? (session.state.session?.token ?? null) : null);
 // The accent is set through CSSOM, which the frame's CSP (style-src 'self') allows; frame.css uses it.
 document.documentElement.style.setProperty("--accent", config.accentColor);
-const views = createViews({ greeting: config.greeting, api: helpApi(bearer), signedIn: () => signedIn(session.state), bearer, rerender: () => shell.renderView() });
+const views = createViews({
+  greeting: config.greeting,
+  api: helpApi(bearer),
+  signedIn: () => signedIn(session.state),
+  bearer,
+  attachmentMaxBytes: config.attachmentMaxBytes,
+  rerender: () => shell.renderView(),
+});
 const closeWidget = () => page.post({ type: FRAME_TO_PAGE.close });
 const shell = createShell({ title: config.title, onClose: closeWidget, views });
 // The dialog pattern: Escape closes the panel from anywhere inside it, and the page then puts focus

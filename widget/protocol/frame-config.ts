@@ -2,6 +2,7 @@
  * What the Desk tells the frame it serves, as JSON in the body's data-config attribute (the frame's
  * CSP allows no inline script). lib/desk/widget/frame-document.ts writes it; the frame reads it.
  */
+import { DEFAULT_ATTACHMENT_MAX_BYTES } from "@/lib/contract/attachments";
 import { DEFAULT_ACCENT_COLOR, DEFAULT_LAUNCHER_POSITION, isAccentColor, isLauncherPosition, type LauncherBranding } from "./branding";
 
 export type FrameConfig = LauncherBranding & {
@@ -13,11 +14,13 @@ export type FrameConfig = LauncherBranding & {
   /** The embedding page's exact origin, already checked against the add-on's allowed origins. */
   parentOrigin: string;
   authMode: string;
+  /** Each attachment's size limit (the Desk's ATTACHMENT_MAX_BYTES), so a file too large is refused before it is sent. */
+  attachmentMaxBytes: number;
 };
 
 export function readFrameConfig(body: HTMLElement): FrameConfig {
   const config = JSON.parse(body.getAttribute("data-config") ?? "null") as Partial<FrameConfig> | null;
-  const { addonId, title, greeting, parentOrigin, authMode, accentColor, launcherPosition } = config ?? {};
+  const { addonId, title, greeting, parentOrigin, authMode, accentColor, launcherPosition, attachmentMaxBytes } = config ?? {};
   if (typeof addonId !== "string" || typeof title !== "string" || typeof parentOrigin !== "string" || typeof authMode !== "string") {
     throw new Error("[ASAP] the frame document carries no valid data-config");
   }
@@ -30,5 +33,7 @@ export function readFrameConfig(body: HTMLElement): FrameConfig {
     authMode,
     accentColor: isAccentColor(accentColor) ? accentColor : DEFAULT_ACCENT_COLOR,
     launcherPosition: isLauncherPosition(launcherPosition) ? launcherPosition : DEFAULT_LAUNCHER_POSITION,
+    // Only the early check uses it: the Desk enforces its own limit whatever the frame believes.
+    attachmentMaxBytes: typeof attachmentMaxBytes === "number" && Number.isSafeInteger(attachmentMaxBytes) && attachmentMaxBytes > 0 ? attachmentMaxBytes : DEFAULT_ATTACHMENT_MAX_BYTES,
   };
 }

@@ -8,14 +8,15 @@ const escapeHtml = (value: string) =>
 
 /**
  * The widget frame's CSP: only the add-on's allowed origins may embed it (frame-ancestors), and it
- * runs only its own script, talking only to its own origin.
+ * runs only its own script, talking only to its own origin. Images may also come from blob: URLs:
+ * attachments' thumbnails are fetched with the person's credentials and shown from memory.
  */
 export function frameContentSecurityPolicy(allowedOrigins: string[]): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    "img-src 'self' data: blob:",
     "connect-src 'self'",
     `frame-ancestors ${allowedOrigins.length ? allowedOrigins.join(" ") : "'none'"}`,
     "base-uri 'none'",
@@ -33,8 +34,11 @@ type FrameAddon = {
   launcherPosition: string;
 };
 
-/** The frame's config for `addon` embedded by `parentOrigin`: its branding, with the defaults filled in. */
-export function frameConfig(addon: FrameAddon, parentOrigin: string): FrameConfig {
+/**
+ * The frame's config for `addon` embedded by `parentOrigin`: its branding, with the defaults filled
+ * in, and the attachment size limit the Desk enforces (env ATTACHMENT_MAX_BYTES).
+ */
+export function frameConfig(addon: FrameAddon, parentOrigin: string, attachmentMaxBytes: number): FrameConfig {
   return {
     addonId: addon.id,
     title: addon.widgetTitle || addon.name,
@@ -44,6 +48,7 @@ export function frameConfig(addon: FrameAddon, parentOrigin: string): FrameConfi
     // The portal validates both; a row written some other way still gets a look the frame can use.
     accentColor: isAccentColor(addon.accentColor) ? addon.accentColor : DEFAULT_ACCENT_COLOR,
     launcherPosition: isLauncherPosition(addon.launcherPosition) ? addon.launcherPosition : DEFAULT_LAUNCHER_POSITION,
+    attachmentMaxBytes,
   };
 }
 

@@ -3,6 +3,7 @@ import type { ChatMessage, NewChatAnswer, NewMessageAnswer } from "@/lib/contrac
 import { CHAT_TOKEN_HEADER, LAST_EVENT_ID_HEADER, MESSAGE_EVENT } from "@/lib/contract/desk-api/wire";
 import { chatEventsUrl } from "../desk-api";
 import { el, paragraphs } from "../dom";
+import { attachmentList, bearerHeaders, filesField } from "./attachments";
 import type { ViewContext } from "./context";
 import { field, form } from "./forms";
 
@@ -25,11 +26,14 @@ export function createChat(ctx: ViewContext) {
   let chat: ChatState = { id: null, token: null, messages: [], stream: null, log: null };
 
   const chatHeaders = (): Record<string, string> => (chat.token ? { [CHAT_TOKEN_HEADER]: chat.token } : {});
+  // A guest reads the chat's files by its token, a signed-in person by their session.
+  const readerHeaders = () => ({ ...chatHeaders(), ...bearerHeaders(ctx) });
 
   function messageItem(message: ChatMessage) {
     return el("li", { class: message.from.kind === "agent" ? "from-agent" : "from-me" }, [
       el("p", { class: "meta", text: message.from.kind === "agent" ? message.from.name : "You" }),
-      paragraphs(message.body),
+      message.body ? paragraphs(message.body) : null,
+      attachmentList(message.attachments, readerHeaders),
     ]);
   }
 
@@ -48,8 +52,7 @@ export function createChat(ctx: ViewContext) {
     const controller = new AbortController();
     chat.stream = controller;
     const last = chat.messages.at(-1)?.id;
-    const bearer = ctx.bearer();
-    const headers = { ...chatHeaders(), ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}), ...(last ? { [LAST_EVENT_ID_HEADER]: last } : {}) };
+    const headers = { ...readerHeaders(), ...(last ? { [LAST_EVENT_ID_HEADER]: last } : {}) };
     const feed = sseMessages((data) => received(JSON.parse(data) as ChatMessage));
     fetch(chatEventsUrl(chat.id), { headers, signal: controller.signal })
       .then(async (response) => {
@@ -92,10 +95,16 @@ export function createChat(ctx: ViewContext) {
     return el("div", { class: "stack" }, [
       el("h2", { text: "Chat" }),
       log,
-      form([field("Message", "body", { multiline: true, rows: 2, max: 4000 })], "Send", async (data) => {
-        await ctx.api<NewMessageAnswer>(`chat/sessions/${id}/messages`, { method: "POST", body: data, auth: ctx.signedIn(), headers: chatHeaders() });
-        return "";
-      }),
+      form(
+        [field("Message", "body", { multiline: true, rows: 2, max: 4000 })],
+        "Send",
+        async (data) => {
+          await ctx.api<NewMessageAnswer>(`chat/sessions/${id}/messages`, { method: "POST", body: data, auth: ctx.signedIn(), headers: chatHeaders() });
+          return "";
+        },
+        // Uploads need no chat token: the message that names their ids, sent with it, attaches them.
+        filesField(ctx),
+      ),
     ]);
   }
 

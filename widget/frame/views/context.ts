@@ -17,6 +17,8 @@ export type ViewContext = {
   signedIn(): boolean;
   /** The signed-in person's bearer, for the requests the API helper does not make (the chat stream). */
   bearer(): string | null;
+  /** Each attachment's size limit, for the early check (the frame's config). */
+  attachmentMaxBytes: number;
   rerender(): void;
   /** Opens `view` over the current one. */
   go(view: View): void;

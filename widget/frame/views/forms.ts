@@ -1,5 +1,6 @@
 import { TICKET_PRIORITIES, type TicketPriority } from "@/lib/contract/vocabulary";
 import { el, type Child } from "../dom";
+import type { AttachmentField } from "./attachments";
 
 /** Renders a view that loads data: a loading state first, then the content or the error. */
 export function loading<T extends HTMLElement>(container: T, load: () => Promise<Node>): T {
@@ -11,32 +12,43 @@ export function loading<T extends HTMLElement>(container: T, load: () => Promise
   return container;
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   return (error instanceof Error && error.message) || "Something went wrong.";
 }
 
-/** A form that sends its fields as strings; the promise's string (if any) becomes its status line. */
-export function form(fields: Child[], submitLabel: string, onSubmit: (data: Record<string, string>) => Promise<unknown>): HTMLFormElement {
+/** What a form sends: its fields as strings, and `attachmentIds` when it has an attachment field. */
+export type FormValues = Record<string, string | string[]>;
+
+/**
+ * A form that sends its fields as strings; the promise's string (if any) becomes its status line.
+ * With `files`, it also sends their ids, takes pasted images, and starts empty again once sent.
+ */
+export function form(fields: Child[], submitLabel: string, onSubmit: (data: FormValues) => Promise<unknown>, files?: AttachmentField): HTMLFormElement {
   const status = el("p", { class: "form-status", role: "status" });
   const button = el("button", { type: "submit", class: "primary", text: submitLabel });
-  const node = el("form", { class: "stack", novalidate: "true" }, [...fields, button, status]);
+  const node = el("form", { class: "stack", novalidate: "true" }, [...fields, files?.node, button, status]);
+  const say = (text: string, failed = false) => {
+    status.textContent = text;
+    status.setAttribute("class", failed ? "form-status failed" : "form-status");
+  };
+  if (files) node.addEventListener("paste", files.paste);
   node.addEventListener("submit", (event) => {
     event.preventDefault();
-    const data: Record<string, string> = {};
+    // Sent now, a file still on its way would be left out without a word.
+    if (files?.busy()) return say("Wait for the files to finish uploading.", true);
+    const data: FormValues = {};
     new FormData(node).forEach((value, key) => {
       data[key] = String(value);
     });
+    if (files) data.attachmentIds = files.ids();
     button.disabled = true;
-    status.textContent = "Sending…";
-    status.setAttribute("class", "form-status");
+    say("Sending…");
     onSubmit(data)
       .then((message) => {
-        status.textContent = typeof message === "string" ? message : "";
+        files?.reset();
+        say(typeof message === "string" ? message : "");
       })
-      .catch((error: unknown) => {
-        status.textContent = messageOf(error);
-        status.setAttribute("class", "form-status failed");
-      })
+      .catch((error: unknown) => say(messageOf(error), true))
       .finally(() => {
         button.disabled = false;
       });

@@ -2,7 +2,6 @@
  * The widget's help-center views: Home, Articles, Tickets, Community, Chat, each a tab, with views
  * opened over them (an article, a ticket, a post…) on a stack that Back pops.
  */
-import type { HelpApi } from "../desk-api";
 import { el } from "../dom";
 import { articles, articleView, categoryView, home } from "./articles";
 import { createChat } from "./chat";
@@ -25,7 +24,7 @@ export type Views = {
   reset(): void;
 };
 
-export function createViews(host: { greeting: string | null; api: HelpApi; signedIn(): boolean; bearer(): string | null; rerender(): void }): Views {
+export function createViews(host: Omit<ViewContext, "go" | "show">): Views {
   let tab: Tab = "home";
   let stack: View[] = [];
   const ctx: ViewContext = {

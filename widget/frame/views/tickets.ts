@@ -1,6 +1,7 @@
 import type { NewCommentAnswer, TicketAnswer, TicketComment, TicketListAnswer, TicketThreadAnswer } from "@/lib/contract/desk-api/tickets";
 import { TICKET_STATUSES, type TicketStatus } from "@/lib/contract/vocabulary";
 import { el, newKey, paragraphs, when } from "../dom";
+import { attachmentList, bearerHeaders, filesField } from "./attachments";
 import type { ViewContext } from "./context";
 import { field, form, loading, PRIORITIES, select, signInNote } from "./forms";
 
@@ -16,12 +17,17 @@ export function submitTicketForm(ctx: ViewContext): HTMLFormElement {
   if (!ctx.signedIn()) fields.push(field("Your name", "name", { max: 100 }), field("Email", "email", { type: "email", max: 254 }));
   fields.push(field("Subject", "subject", { max: 200 }), field("How can we help?", "description", { multiline: true }), select("Priority", "priority", PRIORITIES, "medium"));
   let key = newKey(); // one key per form: a double submit or a retry creates one ticket
-  return form(fields, "Submit ticket", async (data) => {
-    const body = await ctx.api<TicketAnswer>("tickets", { method: "POST", body: data, auth: ctx.signedIn(), idempotencyKey: key });
-    key = newKey();
-    if (ctx.signedIn()) ctx.show([{ kind: "ticket", number: body.ticket.number }]);
-    return `Ticket #${body.ticket.number} submitted. We will answer by email.`;
-  });
+  return form(
+    fields,
+    "Submit ticket",
+    async (data) => {
+      const body = await ctx.api<TicketAnswer>("tickets", { method: "POST", body: data, auth: ctx.signedIn(), idempotencyKey: key });
+      key = newKey();
+      if (ctx.signedIn()) ctx.show([{ kind: "ticket", number: body.ticket.number }]);
+      return `Ticket #${body.ticket.number} submitted. We will answer by email.`;
+    },
+    filesField(ctx),
+  );
 }
 
 export function newTicketView(ctx: ViewContext): HTMLElement {
@@ -71,14 +77,20 @@ export function ticketView(ctx: ViewContext, number: number): HTMLElement {
   return loading(el("div"), async () => {
     const { ticket } = await ctx.api<TicketThreadAnswer>(`tickets/${number}`, { auth: true });
     // The description opens the thread; comments always come from a session, so only it can be a guest's.
-    const opening = { who: ticket.identityVerified ? "You" : GUEST_SUBMISSION, fromAgent: false, body: ticket.description, createdAt: ticket.createdAt };
-    const comment = ({ author, body, createdAt }: TicketComment) =>
-      author.kind === "agent" ? { who: `${author.name} (support)`, fromAgent: true, body, createdAt } : { who: "You", fromAgent: false, body, createdAt };
+    const opening = { who: ticket.identityVerified ? "You" : GUEST_SUBMISSION, fromAgent: false, body: ticket.description, createdAt: ticket.createdAt, attachments: ticket.attachments };
+    const comment = ({ author, body, createdAt, attachments }: TicketComment) =>
+      author.kind === "agent" ? { who: `${author.name} (support)`, fromAgent: true, body, createdAt, attachments } : { who: "You", fromAgent: false, body, createdAt, attachments };
+    const readerHeaders = () => bearerHeaders(ctx);
     const thread = el(
       "ol",
       { class: "thread", "aria-label": "Conversation" },
       [opening, ...ticket.comments.map(comment)].map((entry) =>
-        el("li", { class: entry.fromAgent ? "from-agent" : "from-me" }, [el("p", { class: "meta", text: `${entry.who} · ${when(entry.createdAt)}` }), paragraphs(entry.body)]),
+        el("li", { class: entry.fromAgent ? "from-agent" : "from-me" }, [
+          el("p", { class: "meta", text: `${entry.who} · ${when(entry.createdAt)}` }),
+          // A reply may be files alone.
+          entry.body ? paragraphs(entry.body) : null,
+          attachmentList(entry.attachments, readerHeaders),
+        ]),
       ),
     );
     const closed = ticket.status === "closed";
@@ -87,10 +99,15 @@ export function ticketView(ctx: ViewContext, number: number): HTMLElement {
       el("h2", { text: `#${ticket.number} ${ticket.subject}` }),
       el("p", { class: "muted", text: `${statusName(ticket.status)} · ${ticket.priority} priority` }),
       thread,
-      form([field("Add a reply", "body", { multiline: true, rows: 3 })], "Send reply", async (data) => {
-        await ctx.api<NewCommentAnswer>(`tickets/${number}/comments`, { method: "POST", body: data, auth: true, idempotencyKey: commentKey });
-        ctx.rerender();
-      }),
+      form(
+        [field("Add a reply", "body", { multiline: true, rows: 3 })],
+        "Send reply",
+        async (data) => {
+          await ctx.api<NewCommentAnswer>(`tickets/${number}/comments`, { method: "POST", body: data, auth: true, idempotencyKey: commentKey });
+          ctx.rerender();
+        },
+        filesField(ctx),
+      ),
       el("details", {}, [
         el("summary", { text: "Edit ticket" }),
         form([field("Subject", "subject", { value: ticket.subject }), select("Priority", "priority", PRIORITIES, ticket.priority)], "Save changes", async (data) => {

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { findAddonForFrame } from "@/lib/desk/addons/find-addon";
 import { frameConfig, frameContentSecurityPolicy, frameDocument } from "@/lib/desk/widget/frame-document";
+import { env } from "@/lib/shared/env";
 
 const html = (body: string, status: number, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...headers } });
@@ -18,5 +19,5 @@ export async function GET(request: NextRequest) {
   if (!addon.origins.includes(parentOrigin)) {
     return html("<!doctype html><title>Not allowed</title><p>This page may not embed the help widget.</p>", 403, headers);
   }
-  return html(frameDocument(frameConfig(addon, parentOrigin)), 200, headers);
+  return html(frameDocument(frameConfig(addon, parentOrigin, env.ATTACHMENT_MAX_BYTES)), 200, headers);
 }
