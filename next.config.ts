@@ -16,8 +16,9 @@ const nextConfig: NextConfig = {
     return [
       {
         // Every page and API answer except the widget frame, whose route sends its own CSP with the
-        // add-on's allowed embedders (two CSPs would both apply, and the stricter would win).
-        source: "/:path((?!desk/widget/frame$).*)",
+        // add-on's allowed embedders, and uploaded files, whose routes send a sandboxing one
+        // (lib/shared/http/file-response.ts): a header set here would replace the route's own.
+        source: "/:path((?!desk/widget/frame$|desk/api/asap/v1/attachments/|desk/agent/attachments/|help/attachments/).*)",
         headers: [
           // No one else may frame the site or the portal (clickjacking); X-Frame-Options for old browsers.
           { key: "Content-Security-Policy", value: "frame-ancestors 'self'" },

@@ -6,10 +6,13 @@ import { isImageType } from "@/lib/contract/attachments";
  * browser could run on this origin. The type is the one the Desk decided from the bytes, and never
  * sniffed (nosniff); anything but an image is a download (Content-Disposition: attachment); and the
  * answer's own CSP sandboxes it with no script and no resources, so even a file opened directly, as
- * a document, can do nothing. Private, never stored by a shared cache: it is someone's ticket.
+ * a document, can do nothing, nor be framed. Private, never stored by a shared cache: it is someone's
+ * ticket. next.config.ts leaves these routes' CSP to them.
  */
 export const FILE_SECURITY_HEADERS = {
   "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "no-referrer",
   "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'",
   "Cross-Origin-Resource-Policy": "same-origin",
   "Cache-Control": "private, no-store",
