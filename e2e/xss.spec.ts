@@ -1,5 +1,6 @@
 import type { Locator } from "@playwright/test";
-import { XSS_CATALOGUE } from "@/lib/shared/content/xss-catalogue";
+import sharp from "sharp";
+import { XSS_CATALOGUE, XSS_UPLOADS } from "@/lib/shared/content/xss-catalogue";
 import { baseURL } from "../playwright.config";
 import { expect, signInThroughApi, test } from "./fixtures";
 import { DESK_AGENT, DeskPortal } from "./pages/desk-portal";
@@ -82,5 +83,82 @@ test("no user content runs as script on any page that shows it", async ({ browse
   await page.waitForTimeout(500);
   expect(ran).toEqual([]);
   expect(await e2eDatabase().ticketComment.count({ where: { ticketId: ticket.id } })).toBe(XSS_CATALOGUE.length); // stored as written
+  await Promise.all([customer.close(), agentContext.close()]);
+});
+
+test("no uploaded file runs as script, refused or stored, shown, opened or downloaded", async ({ browser, request, asapWidget }) => {
+  test.setTimeout(90_000);
+  const account = await createAccount("xss-files");
+  const me = await contactSession(request, SITE, account.email);
+  const api = "/desk/api/asap/v1";
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#0ea5e9" } }).png().toBuffer();
+  const bytes = (content: string) => (content === "png polyglot" ? Buffer.concat([png, Buffer.from("<script>window.__xss('png polyglot')</script>")]) : Buffer.from(content));
+
+  const stored: string[] = [];
+  for (const upload of XSS_UPLOADS) {
+    const response = await request.post(`${api}/attachments?name=${encodeURIComponent(upload.name)}`, {
+      data: bytes(upload.content),
+      headers: { ...me.headers, "content-type": "application/octet-stream" },
+    });
+    const body = (await response.json()) as { attachment?: { id: string }; error?: { code: string } };
+    if (upload.refused) expect({ label: upload.label, status: response.status(), code: body.error?.code }).toEqual({ label: upload.label, status: 415, code: "FILE_TYPE_NOT_ALLOWED" });
+    else stored.push(body.attachment?.id ?? `${upload.label}: ${response.status()}`);
+  }
+  const { ticket } = (await (
+    await request.post(`${api}/tickets`, { data: { subject: "Files", description: "Attached.", attachmentIds: stored }, headers: me.headers })
+  ).json()) as { ticket: { number: number } };
+  const ran: string[] = [];
+
+  // The customer: the help page shows them, the links are followed, and each file is opened directly.
+  const customer = await browser.newContext({ baseURL, acceptDownloads: true });
+  const page = await customer.newPage();
+  await page.exposeFunction("__xss", (label: string) => ran.push(`site: ${label}`));
+  await signInThroughApi(page, account);
+  await page.goto(`/help/tickets/${ticket.number}`);
+  const conversation = page.getByRole("region", { name: "Conversation" });
+  await expect(conversation.getByRole("img", { name: /onerror/ })).toBeVisible(); // the name, as alt text
+  await followLinks(conversation);
+  for (const id of stored) {
+    for (const path of [`/help/attachments/${id}`, `/help/attachments/${id}/thumbnail`]) {
+      const served = await customer.request.get(path);
+      if (served.ok()) expect(served.headers()["content-security-policy"], path).toContain("sandbox"); // a log has no thumbnail: 404
+      const opened = await customer.newPage();
+      await opened.exposeFunction("__xss", (label: string) => ran.push(`opened ${path}: ${label}`));
+      // An image opens as an image; anything else is a download (goto then fails, as downloads do).
+      await opened.goto(path).catch(() => undefined);
+      await opened.waitForTimeout(300);
+      await opened.close();
+    }
+  }
+  const widget = asapWidget(page);
+  await widget.open();
+  await widget.expectSignedInAs(account.email, { name: account.name });
+  await widget.frame.getByRole("button", { name: "Tickets" }).click();
+  await widget.frame.getByRole("button", { name: /Files/ }).click();
+  await expect(widget.attachments.getByRole("button")).toHaveCount(stored.length);
+  const download = page.waitForEvent("download");
+  await widget.attachments.getByRole("button", { name: /server\.log/ }).click();
+  expect((await download).suggestedFilename()).toBe("server.log");
+
+  // The agent: the console's ticket page, its links followed, each file opened.
+  const agentContext = await browser.newContext({ baseURL, acceptDownloads: true });
+  const agentPage = await agentContext.newPage();
+  await agentPage.exposeFunction("__xss", (label: string) => ran.push(`console: ${label}`));
+  await new DeskPortal(agentPage).signIn(DESK_AGENT);
+  await agentPage.goto(`/desk/agent/tickets/${ticket.number}`);
+  const thread = agentPage.getByRole("region", { name: "Thread" });
+  await expect(thread.getByRole("img", { name: /onerror/ })).toBeVisible();
+  await followLinks(thread);
+  for (const id of stored) {
+    expect((await agentContext.request.get(`/desk/agent/attachments/${id}`)).headers()["content-security-policy"]).toContain("sandbox");
+    const opened = await agentContext.newPage();
+    await opened.exposeFunction("__xss", (label: string) => ran.push(`console opened: ${label}`));
+    await opened.goto(`/desk/agent/attachments/${id}`).catch(() => undefined);
+    await opened.waitForTimeout(300);
+    await opened.close();
+  }
+
+  await page.waitForTimeout(500);
+  expect(ran).toEqual([]);
   await Promise.all([customer.close(), agentContext.close()]);
 });

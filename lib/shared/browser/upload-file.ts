@@ -24,7 +24,7 @@ export class UploadError extends Error {
 
 /** Why `file` cannot go, before a byte is sent; null when it may. */
 export function precheckFile(file: { name: string; size: number }, rules: UploadRules): UploadError | null {
-  if (file.size > rules.maxBytes) return new UploadError("FILE_TOO_LARGE", `${file.name} is ${formatBytes(file.size)}: files may be at most ${formatBytes(rules.maxBytes)}.`);
+  if (file.size > rules.maxBytes) return new UploadError("FILE_TOO_LARGE", `${file.name} is larger than ${formatBytes(rules.maxBytes)}, the limit for attachments.`);
   if (!typeByName(file.name)) return new UploadError("FILE_TYPE_NOT_ALLOWED", `${file.name} cannot be attached: attach ${ACCEPTED_KINDS_TEXT}.`);
   return null;
 }

@@ -19,3 +19,19 @@ export const XSS_CATALOGUE: Array<{ label: string; payload: string }> = [
   { label: "style expression", payload: "<div style=\"background:url(javascript:window.__xss('style'))\">x</div>" },
   { label: "event handler attribute in text", payload: "\" onmouseover=\"window.__xss('attribute breakout')\" x=\"" },
 ];
+
+/**
+ * Files that would run script if a browser ever rendered them as a document on our origin. `refused`:
+ * the Desk must refuse it by its content (FILE_TYPE_NOT_ALLOWED), whatever its name; otherwise it is
+ * stored and must stay inert wherever it is shown, opened or downloaded.
+ */
+export const XSS_UPLOADS: Array<{ label: string; name: string; content: string | "png polyglot"; refused: boolean }> = [
+  { label: "svg script", name: "logo.svg", content: "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>window.__xss('svg upload')</script></svg>", refused: true },
+  { label: "svg onload as png", name: "logo.png", content: "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"window.__xss('svg as png')\"/>", refused: true },
+  { label: "html page", name: "page.html", content: "<!doctype html><script>window.__xss('html upload')</script>", refused: true },
+  { label: "html renamed as png", name: "invoice.png", content: "<html><body onload=\"window.__xss('html as png')\"></body></html>", refused: true },
+  { label: "html after some text", name: "notes.txt", content: "Read me first.\n<script>window.__xss('script in text')</script>", refused: true },
+  // Stored: a real PNG with a script after its end, and text whose markup is not one a sniffer would run.
+  { label: "png polyglot", name: "<img src=x onerror=window.__xss('file name')>.png", content: "png polyglot", refused: false },
+  { label: "link in a log", name: "server.log", content: "ok\n<a href=\"javascript:window.__xss('text link')\">open</a>\n", refused: false },
+];

@@ -42,3 +42,9 @@ export const LAUNCHER_NAME = /^(\?\s*)?Help$|^(×\s*)?Close help$/;
 /** The frame's tabs, by their labels. */
 export const WIDGET_TABS = ["Home", "Articles", "Tickets", "Community", "Chat"] as const;
 export type WidgetTab = (typeof WIDGET_TABS)[number];
+
+/** The frame's attachment words: the file picker's label, the list of files being sent, a finished upload, a message's files. */
+export const ATTACH_FILES_LABEL = "Attach files";
+export const FILES_TO_SEND = "Files to send";
+export const FILE_READY = "Ready";
+export const ATTACHMENTS_GROUP = "Attachments";

@@ -1,6 +1,19 @@
 import { expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
 import type { AsapDesk } from "./desk-client.js";
-import { GUEST_LINE, LAUNCHER_NAME, LOGIN_ERROR_TITLE, readErrorCode, readWhoLine, signedInLine, WIDGET_TABS, type WidgetTab } from "./widget-text.js";
+import {
+  ATTACH_FILES_LABEL,
+  ATTACHMENTS_GROUP,
+  FILE_READY,
+  FILES_TO_SEND,
+  GUEST_LINE,
+  LAUNCHER_NAME,
+  LOGIN_ERROR_TITLE,
+  readErrorCode,
+  readWhoLine,
+  signedInLine,
+  WIDGET_TABS,
+  type WidgetTab,
+} from "./widget-text.js";
 
 /** Where the SDK points its frame, under the Desk's origin. */
 export const FRAME_PATH = "/desk/widget/frame";
@@ -28,6 +41,9 @@ export type AsapWidgetState = {
 };
 
 type Wait = { timeout?: number };
+
+/** Files to attach, as Playwright's setInputFiles takes them: paths, or names with types and bytes. */
+export type WidgetFile = string | readonly string[] | { name: string; mimeType: string; buffer: Buffer } | ReadonlyArray<{ name: string; mimeType: string; buffer: Buffer }>;
 
 /**
  * The ASAP widget on any page that embeds the SDK, found as a person finds it: the launcher button by
@@ -165,5 +181,39 @@ export class AsapWidget {
     if (options.inWidget !== false) {
       await expect(this.error, `the widget shows the error code ${code}`).toContainText(`Error code: ${code}`, { timeout: options.timeout });
     }
+  }
+
+  /** The files being sent with the form on show: one row each, with its progress, "Ready" or the refusal. */
+  get filesToSend(): Locator {
+    return this.frame.getByRole("list", { name: FILES_TO_SEND });
+  }
+
+  /** Picks files for the form on show (a new ticket, a reply, a chat message) with its file picker. */
+  async attachFiles(files: WidgetFile): Promise<void> {
+    await this.frame.getByLabel(ATTACH_FILES_LABEL, { exact: true }).setInputFiles(files);
+  }
+
+  /**
+   * Pastes an image into a field of the frame, as a person pastes a screenshot: a clipboard event
+   * whose data holds one PNG without a name, which the widget turns into a named file.
+   */
+  async pasteImage(field: Locator, png: Buffer): Promise<void> {
+    await field.focus();
+    await field.evaluate((element, base64) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], "image.png", { type: "image/png" }));
+      element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, png.toString("base64"));
+  }
+
+  /** Waits until `count` files of the form on show are uploaded and ready to send. */
+  async expectFilesReady(count: number, options: Wait = {}): Promise<void> {
+    await expect(this.filesToSend.getByText(FILE_READY, { exact: true }), `${count} file(s) uploaded and ready`).toHaveCount(count, { timeout: options.timeout });
+  }
+
+  /** The files of the messages on show (a ticket's thread, a chat): each a button, named by the file. */
+  get attachments(): Locator {
+    return this.frame.getByRole("group", { name: ATTACHMENTS_GROUP });
   }
 }
