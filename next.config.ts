@@ -16,9 +16,9 @@ const nextConfig: NextConfig = {
     return [
       {
         // Every page and API answer except the widget frame, whose route sends its own CSP with the
-        // add-on's allowed embedders, and uploaded files, whose routes send a sandboxing one
-        // (lib/shared/http/file-response.ts): a header set here would replace the route's own.
-        source: "/:path((?!desk/widget/frame$|desk/api/asap/v1/attachments/|desk/agent/attachments/|help/attachments/).*)",
+        // add-on's allowed embedders, and uploaded files (attachments/{id}[/thumbnail]), whose routes
+        // send a sandboxing one (lib/shared/http/file-response.ts): a header set here would replace it.
+        source: "/:path((?!desk/widget/frame$|(?:desk/api/asap/v1|desk/agent|help)/attachments/(?!rules$)[A-Za-z0-9_-]+(?:/thumbnail)?$).*)",
         headers: [
           // No one else may frame the site or the portal (clickjacking); X-Frame-Options for old browsers.
           { key: "Content-Security-Policy", value: "frame-ancestors 'self'" },

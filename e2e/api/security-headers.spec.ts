@@ -4,7 +4,8 @@ import { expect, test } from "../fixtures";
 
 // Audit finding 11: no one may frame the site or the portal; the widget frame keeps its own list.
 test.describe("security headers", () => {
-  for (const path of ["/", "/sign-in", "/help", "/desk/sign-in", "/desk/api/asap/v1/categories"]) {
+  // Beside the files' own routes, the attachment paths that are not files keep these headers too.
+  for (const path of ["/", "/sign-in", "/help", "/desk/sign-in", "/desk/api/asap/v1/categories", "/desk/api/asap/v1/attachments/rules", "/help/attachments/a/b"]) {
     test(`${path} may only be framed by its own origin and is never sniffed`, async ({ request }) => {
       const response = await request.get(path);
       const headers = response.headers();

@@ -16,6 +16,7 @@ import { attachmentStore } from "./configured-store";
 import { PENDING_TTL_MS, ORPHAN_GRACE_MS, sweepAttachments } from "./sweep";
 import { readUploadBody } from "./upload-body";
 import { receiveUpload, type Uploader } from "./upload";
+import { CONTACT_UPLOADS_PER_HOUR } from "./upload-limits";
 
 // Attachments on a real database and a real disk (ATTACHMENTS_DIR, this file's own; 256 KiB limit).
 const upload = (uploader: Uploader, name: string, bytes: Buffer) => receiveUpload(uploader, name, async () => bytes);
@@ -100,6 +101,24 @@ describe("upload, attach and read", () => {
     const stranger = await contactCaller("Mallory");
     expect((await refusal(openAttachment({ kind: "contact", contactId: stranger.contact.id }, image.id, "file"))).code).toBe("NOT_FOUND");
   });
+
+  it("a contact's chat files are theirs; a pending upload is its uploader's alone", async () => {
+    const owner = await contactCaller();
+    const { chat } = await startChat(owner, { message: "hi" });
+    const shot = await upload(asUploader(owner), "shot.png", await png(120, 80));
+    const other = await contactCaller("Mallory");
+    const agent = await newAgent();
+    const { visitorToken } = await startChat(guestCaller(), { name: "Guest", message: "hello" });
+    // Pending: only the uploader sees it; not another contact, an agent, or a guest with some chat's token.
+    expect((await openAttachment({ kind: "contact", contactId: owner.contact.id }, shot.id, "file")).name).toBe("shot.png");
+    for (const reader of [{ kind: "contact", contactId: other.contact.id }, { kind: "agent", agentId: agent.id }, { kind: "guest", chatToken: visitorToken ?? null }] as const) {
+      expect((await refusal(openAttachment(reader, shot.id, "file"))).code, reader.kind).toBe("NOT_FOUND");
+    }
+    await sendVisitorMessage(owner, chat.id, { body: "", attachmentIds: [shot.id] });
+    expect((await openAttachment({ kind: "agent", agentId: agent.id }, shot.id, "thumbnail")).contentType).toBe("image/webp");
+    expect((await refusal(openAttachment({ kind: "contact", contactId: other.contact.id }, shot.id, "file"))).code).toBe("NOT_FOUND");
+    expect((await refusal(openAttachment({ kind: "guest", chatToken: visitorToken ?? null }, shot.id, "file"))).code).toBe("NOT_FOUND");
+  });
 });
 
 describe("what is refused", () => {
@@ -166,6 +185,13 @@ describe("what is refused", () => {
     expect(stored && Buffer.compare(stored, zip)).toBe(0);
   });
 
+  it("a signed-in contact's uploads are limited too, per contact", async () => {
+    const owner = await contactCaller();
+    for (let i = 0; i < CONTACT_UPLOADS_PER_HOUR; i++) await upload(asUploader(owner), `${i}.txt`, Buffer.from(`file ${i}`));
+    expect((await refusal(upload(asUploader(owner), "one-more.txt", Buffer.from("x")))).code).toBe("RATE_LIMITED");
+    expect((await upload(asUploader(await contactCaller("Other")), "mine.txt", Buffer.from("x"))).name).toBe("mine.txt");
+  });
+
   it("a guest's uploads are limited per address, before their bytes are read", async () => {
     const guest: Uploader = { kind: "guest", clientIp: guestCaller().clientIp };
     for (let i = 0; i < GUEST_LIMITS.uploadsPerAddressPerHour; i++) await upload(guest, `${i}.txt`, Buffer.from(`file ${i}`));
@@ -208,6 +234,7 @@ describe("crashes and the sweep", () => {
     await submitTicket(owner, { ...question, attachmentIds: [sent.id] }, null);
     const unsent = await upload(asUploader(owner), "unsent.png", image);
     writeFileSync(path.join(env.ATTACHMENTS_DIR, "partial", "AAAAAAAAAAAAAAAA.part"), "half a file");
+    writeFileSync(path.join(env.ATTACHMENTS_DIR, "objects", ".DS_Store"), "not ours"); // never taken for a key, nor stopping the sweep
 
     const report = await sweepAttachments(attachmentStore, new Date(Date.now() + PENDING_TTL_MS + 1000));
     expect(report.pendingRemoved).toBeGreaterThanOrEqual(1);
@@ -215,7 +242,7 @@ describe("crashes and the sweep", () => {
     expect(await db.attachment.findUnique({ where: { id: unsent.id } })).toBeNull();
     expect(objects()).not.toContain(unsent.id);
     expect(objects()).not.toContain(`${unsent.id}.thumb`);
-    expect(objects()).toEqual(expect.arrayContaining([sent.id, `${sent.id}.thumb`]));
+    expect(objects()).toEqual(expect.arrayContaining([sent.id, `${sent.id}.thumb`, ".DS_Store"]));
     expect((await openAttachment({ kind: "contact", contactId: owner.contact.id }, sent.id, "file")).bytes.length).toBe(image.length);
   });
 });

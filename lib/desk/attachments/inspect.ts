@@ -1,5 +1,6 @@
 import "server-only";
 import { fileTypeFromBuffer } from "file-type";
+import pLimit from "p-limit";
 import sharp from "sharp";
 import { ACCEPTED_KINDS_TEXT, isAttachmentType, isImageType, type AttachmentType } from "@/lib/contract/attachments";
 import { AsapError } from "@/lib/desk/iam/errors";
@@ -15,9 +16,17 @@ export type Inspected = { contentType: AttachmentType; thumbnail: Buffer | null 
 
 /** file-type's own sample size: enough for every signature it knows. */
 const SNIFF_BYTES = 4100;
-/** Decompression bombs: an image may have at most this many pixels (a 8K screenshot has 33 M). */
+/** Decompression bombs: an image may have at most this many pixels (an 8K screenshot has 33 M). */
 const MAX_PIXELS = 50_000_000;
 export const THUMBNAIL_SIZE = 320;
+
+// Decoding a large image takes memory and a core for a while: one at a time per instance, each on
+// one libvips thread and within a time limit, so a burst of uploads queues rather than starves the
+// server; libvips's cache of decoded images only holds memory here, where each image is seen once.
+sharp.concurrency(1);
+sharp.cache(false);
+const oneDecodeAtATime = pLimit(1);
+const DECODE_SECONDS = 10;
 
 const refused = (what: string) =>
   new AsapError("FILE_TYPE_NOT_ALLOWED", `This file's content is ${what}, which cannot be attached.`, `Attach ${ACCEPTED_KINDS_TEXT}; put anything else in a ZIP archive.`);
@@ -35,13 +44,16 @@ export async function inspectFile(bytes: Buffer): Promise<Inspected> {
 /** Decodes the whole image (refusing a truncated one) into a small WebP; EXIF orientation applied, metadata dropped. */
 async function thumbnailOf(bytes: Buffer): Promise<Buffer> {
   try {
-    return await sharp(bytes, { failOn: "truncated", limitInputPixels: MAX_PIXELS, animated: false })
-      .rotate()
-      .resize({ width: THUMBNAIL_SIZE, height: THUMBNAIL_SIZE, fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 75 })
-      .toBuffer();
+    return await oneDecodeAtATime(() =>
+      sharp(bytes, { failOn: "truncated", limitInputPixels: MAX_PIXELS, animated: false })
+        .rotate()
+        .resize({ width: THUMBNAIL_SIZE, height: THUMBNAIL_SIZE, fit: "inside", withoutEnlargement: true })
+        .webp({ quality: 75 })
+        .timeout({ seconds: DECODE_SECONDS })
+        .toBuffer(),
+    );
   } catch {
-    throw new AsapError("FILE_DAMAGED", "The image does not decode: it is truncated, corrupt, or over 50 megapixels.", "Save or capture the image again and attach the new file.");
+    throw new AsapError("FILE_DAMAGED", "The image does not decode: it is truncated, corrupt, over 50 megapixels, or too slow to read.", "Save or capture the image again and attach the new file.");
   }
 }
 

@@ -30,6 +30,9 @@ export type StoredObject = { key: string; writtenAt: Date };
 /** Keys are ids and their variants ("<id>", "<id>.thumb"): nothing that could name a path. */
 const KEY = /^[A-Za-z0-9_-]{1,64}(\.[a-z]{1,16})?$/;
 
+/** What a write in progress is called in `partial/`. */
+const PARTIAL = /^[A-Za-z0-9_-]{16}\.part$/;
+
 /** A thumbnail's key beside its file's. */
 export const thumbnailKey = (id: string) => `${id}.thumb`;
 
@@ -59,8 +62,10 @@ export function localDiskStore(root: string): AttachmentStore {
     }
   }
 
-  async function* files(dir: string): AsyncIterable<StoredObject> {
+  // Only names this store writes: anything else someone left there (.DS_Store, a backup's copy) is not ours to list or remove.
+  async function* files(dir: string, named: RegExp): AsyncIterable<StoredObject> {
     for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (!named.test(name)) continue;
       const info = await stat(path.join(dir, name)).catch(() => null);
       if (info?.isFile()) yield { key: name, writtenAt: info.mtime };
     }
@@ -92,10 +97,10 @@ export function localDiskStore(root: string): AttachmentStore {
     async delete(key) {
       await rm(objectPath(key), { force: true });
     },
-    list: () => files(objects),
+    list: () => files(objects, KEY),
     async discardUnfinished(before) {
       let removed = 0;
-      for await (const file of files(partial)) {
+      for await (const file of files(partial, PARTIAL)) {
         if (file.writtenAt >= before) continue;
         await rm(path.join(partial, file.key), { force: true });
         removed++;

@@ -40,8 +40,13 @@ export async function sweepAttachments(store: AttachmentStore, now = new Date())
     const known = new Set((await db.attachment.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((row) => row.id));
     for (const key of batch) {
       if (known.has(key.split(".", 1)[0] ?? key)) continue;
-      await store.delete(key);
-      report.orphansRemoved++;
+      // One file that cannot be removed must not keep the sweep from the others.
+      try {
+        await store.delete(key);
+        report.orphansRemoved++;
+      } catch (error) {
+        logError(`[attachments] the sweep could not remove ${key}:`, error);
+      }
     }
     batch = [];
   };

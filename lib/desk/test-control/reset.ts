@@ -3,6 +3,7 @@ import type { ProvisionedAddon, ResolvedSimulatorConfig, ResetAnswer } from "@/l
 import { recordAudit } from "@/lib/desk/audit";
 import { LOGIN_THROTTLE_PREFIX } from "@/lib/desk/iam/login-throttle";
 import { GUEST_LIMIT_PREFIXES } from "@/lib/desk/help-center/guest-limits";
+import { CONTACT_UPLOAD_LIMIT_PREFIX } from "@/lib/desk/attachments/upload-limits";
 import { env } from "@/lib/shared/env";
 import { transaction } from "@/lib/shared/transaction";
 import { setClockOffset } from "./clock-control";
@@ -56,7 +57,7 @@ async function resetNow(config: ResolvedSimulatorConfig): Promise<ResetAnswer> {
     await tx.usedTokenId.deleteMany({});
     await tx.loginEvent.deleteMany({});
     await tx.asapAddon.deleteMany({});
-    await tx.rateLimiterFlexible.deleteMany({ where: { OR: [LOGIN_THROTTLE_PREFIX, ...GUEST_LIMIT_PREFIXES].map((prefix) => ({ key: { startsWith: `${prefix}:` } })) } });
+    await tx.rateLimiterFlexible.deleteMany({ where: { OR: [LOGIN_THROTTLE_PREFIX, ...GUEST_LIMIT_PREFIXES, CONTACT_UPLOAD_LIMIT_PREFIX].map((prefix) => ({ key: { startsWith: `${prefix}:` } })) } });
     // Likes by the seed's authors may have come or gone: each post counts what it has.
     for (const post of await tx.communityPost.findMany({ select: { id: true, _count: { select: { likes: true } } } })) {
       await tx.communityPost.update({ where: { id: post.id }, data: { likeCount: post._count.likes } });
