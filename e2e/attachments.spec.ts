@@ -23,8 +23,8 @@ async function bytesOf(download: Download): Promise<Buffer> {
 test.describe("attachments", () => {
   test("a pasted screenshot reaches the agent, whose PDF reaches the user: in the widget and on the help pages", async ({ browser, signedInPage: page, widget, account, asapDesk }) => {
     test.setTimeout(120_000);
-    const screenshot = await page.screenshot(); // a real screenshot, as a person would paste one
     await page.goto("/dashboard");
+    const screenshot = await page.screenshot(); // a real screenshot of the app, as a person would paste one
     await widget.open();
     await widget.expectSignedInAs(account.email, { name: account.name });
     const frame = widget.frame;
