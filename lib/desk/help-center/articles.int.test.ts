@@ -57,4 +57,19 @@ describe("articles", () => {
     expect(await recordFeedback(id, false, contact.id)).toEqual({ helpfulCount: 2, notHelpful: 1 });
     expect(await db.articleFeedback.count({ where: { articleId: id, contactId: contact.id } })).toBe(1);
   });
+
+  it("keeps an article's updatedAt for its content: views and votes do not move it", async () => {
+    const { articles } = await categoryWith(1);
+    const id = articles[0]!.id;
+    const { updatedAt } = await db.article.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const read = await readArticle(id);
+    await recordFeedback(id, true, null);
+    expect(read.updatedAt).toEqual(updatedAt); // "Updated …" on the page, and the search index's stamp
+    expect(await db.article.findUniqueOrThrow({ where: { id }, select: { updatedAt: true, viewCount: true, helpfulCount: true } })).toEqual({
+      updatedAt,
+      viewCount: read.viewCount,
+      helpfulCount: 1,
+    });
+  });
 });

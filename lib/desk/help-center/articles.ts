@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import type { ArticleListQuery } from "@/lib/contract/desk-api/articles";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
@@ -45,16 +46,21 @@ export async function listArticles({ category, q, page, pageSize }: ArticleListQ
   return { articles, total, page, pageSize };
 }
 
+/*
+ * Views and votes are counters, not content: they are raised in SQL, past Prisma's @updatedAt, so an
+ * article's updatedAt stays the time its content changed (its "Updated …" line, and the search
+ * index's stamp, which every view would otherwise make rebuild). Plain statements with bound values
+ * only, which both databases' clients run alike.
+ */
+const countView = (idOrSlug: string) => db.$executeRaw`UPDATE "Article" SET "viewCount" = "viewCount" + 1 WHERE "id" = ${idOrSlug} OR "slug" = ${idOrSlug}`;
+
+const countVotes = (tx: Prisma.TransactionClient, articleId: string, helpful: number, notHelpful: number) =>
+  tx.$executeRaw`UPDATE "Article" SET "helpfulCount" = "helpfulCount" + ${helpful}, "notHelpful" = "notHelpful" + ${notHelpful} WHERE "id" = ${articleId}`;
+
 /** One article by id or slug; each read counts as a view. */
 export async function readArticle(idOrSlug: string) {
-  const where = { OR: [{ id: idOrSlug }, { slug: idOrSlug }] };
-  const found = await db.article.findFirst({ where, select: { id: true } });
-  if (!found) throw new AsapError("NOT_FOUND", "There is no such article.", "Check the link, or search the help center.");
-  return db.article.update({
-    where: { id: found.id },
-    data: { viewCount: { increment: 1 } },
-    select: { ...articleSummary, body: true, publishedAt: true },
-  });
+  if ((await countView(idOrSlug)) === 0) throw new AsapError("NOT_FOUND", "There is no such article.", "Check the link, or search the help center.");
+  return db.article.findFirstOrThrow({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: { ...articleSummary, body: true, publishedAt: true } });
 }
 
 /**
@@ -66,15 +72,14 @@ export async function recordFeedback(articleId: string, helpful: boolean, contac
     const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true } });
     if (!article) throw new AsapError("NOT_FOUND", "There is no such article.", "Check the article id.");
     const previous = contactId ? await tx.articleFeedback.findFirst({ where: { articleId, contactId }, select: { id: true, helpful: true } }) : null;
-    const counter = (yes: boolean) => (yes ? "helpfulCount" : "notHelpful");
     if (previous) {
       if (previous.helpful !== helpful) {
         await tx.articleFeedback.update({ where: { id: previous.id }, data: { helpful } });
-        await tx.article.update({ where: { id: articleId }, data: { [counter(previous.helpful)]: { decrement: 1 }, [counter(helpful)]: { increment: 1 } } });
+        await countVotes(tx, articleId, helpful ? 1 : -1, helpful ? -1 : 1); // the vote moves from one count to the other
       }
     } else {
       await tx.articleFeedback.create({ data: { articleId, contactId, helpful } });
-      await tx.article.update({ where: { id: articleId }, data: { [counter(helpful)]: { increment: 1 } } });
+      await countVotes(tx, articleId, helpful ? 1 : 0, helpful ? 0 : 1);
     }
     return tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { helpfulCount: true, notHelpful: true } });
   });

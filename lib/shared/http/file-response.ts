@@ -25,7 +25,9 @@ const servedType = (contentType: string) => (contentType === "text/plain" ? "tex
 
 export function fileResponse(file: StoredFile): Response {
   const inline = isImageType(file.contentType) || file.contentType === "image/webp";
-  return new Response(new Uint8Array(file.bytes), {
+  // A view of the bytes, not a copy; they come from a file read or a fetch, never shared memory.
+  const body = new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) as Uint8Array<ArrayBuffer>;
+  return new Response(body, {
     headers: {
       ...FILE_SECURITY_HEADERS,
       "Content-Type": servedType(file.contentType),
