@@ -26,6 +26,19 @@ test.describe("help center pages", () => {
     await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
   });
 
+  test("each visit of an article page counts one view at the Desk, through the page's beacon", async ({ page }) => {
+    const views = async () => (await e2eDatabase().article.findUniqueOrThrow({ where: { slug: "static-outbound-ip" } })).viewCount;
+    const before = await views();
+    for (let visit = 1; visit <= 2; visit++) {
+      await page.goto("/help/articles/static-outbound-ip");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect.poll(views).toBe(before + visit);
+    }
+    const crossSite = await page.request.post("/help/articles/static-outbound-ip/views", { headers: { "sec-fetch-site": "cross-site" } });
+    expect(crossSite.status()).toBe(403);
+    expect(await views()).toBe(before + 2);
+  });
+
   test("a signed-in user sees their own tickets and the agent's reply; user text never runs as script", async ({ signedInPage: page, account, request }) => {
     await page.goto("/help/tickets");
     await expect(page.getByText("No tickets here.")).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test } from "../fixtures";
+import { e2eDatabase } from "../support/database";
 
 const API = "/desk/api/asap/v1";
 type Summary = { id: string; slug: string; viewCount: number; helpfulCount: number; notHelpful: number; category: { slug: string } };
@@ -26,15 +27,33 @@ test.describe("help-center articles (anyone may read, search and vote)", () => {
     expect(await search("zzzqqq")).toEqual([]);
   });
 
-  test("counts a view on each read, by id or slug, and answers 404 for an unknown article", async ({ request }) => {
-    const read = async (key: string) => ((await (await request.get(`${API}/articles/${key}`)).json()) as { article: Summary & { body: string } }).article;
+  test("reads are public and cached with an ETag, fresh after an edit; a view is counted apart", async ({ request }) => {
+    const get = (key: string, headers: Record<string, string> = {}) => request.get(`${API}/articles/${key}`, { headers });
+    const read = async (key: string) => ((await (await get(key)).json()) as { article: Summary & { title: string; body: string } }).article;
+    const first = await get("scheduled-jobs");
+    expect(first.headers()["cache-control"]).toBe("public, max-age=30");
+    const etag = first.headers().etag ?? "";
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect((await get("scheduled-jobs", { "if-none-match": etag })).status()).toBe(304);
+
+    // Reading counts nothing; the view is its own call.
     const before = await read("scheduled-jobs");
-    const after = await read(before.id);
-    expect(after.viewCount).toBe(before.viewCount + 1);
-    expect(after.body).toContain("cron");
-    const missing = await request.get(`${API}/articles/no-such-article`);
-    expect(missing.status()).toBe(404);
-    expect(await missing.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+    expect((await read(before.id)).viewCount).toBe(before.viewCount);
+    expect((await request.post(`${API}/articles/${before.id}/views`)).status()).toBe(204);
+    expect((await e2eDatabase().article.findUniqueOrThrow({ where: { id: before.id } })).viewCount).toBe(before.viewCount + 1);
+    expect(before.body).toContain("cron");
+
+    // An edit (here, straight in the database, as another instance would make it) is seen at once.
+    await e2eDatabase().article.update({ where: { id: before.id }, data: { title: `${before.title} (edited)` } });
+    const edited = await get("scheduled-jobs", { "if-none-match": etag });
+    expect(edited.status()).toBe(200);
+    expect(((await edited.json()) as { article: { title: string } }).article.title).toBe(`${before.title} (edited)`);
+    await e2eDatabase().article.update({ where: { id: before.id }, data: { title: before.title } });
+
+    for (const missing of [await get("no-such-article"), await request.post(`${API}/articles/no-such-article/views`)]) {
+      expect(missing.status()).toBe(404);
+      expect(await missing.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+    }
   });
 
   test("takes anonymous votes, and refuses a bad vote or a dead session", async ({ request }) => {

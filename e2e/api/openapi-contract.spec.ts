@@ -163,6 +163,8 @@ test.describe("the Desk API's OpenAPI document", () => {
     await api.call("listArticles", 400, { query: { page: "0" } });
     await api.call("readArticle", 200, { params: { articleId: articles[0]?.slug ?? "" } });
     await api.call("readArticle", 404, { params: { articleId: "no-such-article" } });
+    await api.call("countArticleView", 204, { params: { articleId: articles[0]?.id ?? "" } });
+    await api.call("countArticleView", 404, { params: { articleId: "no-such-article" } });
     await api.call("rateArticle", 200, { params: { articleId: articles[0]?.id ?? "" }, body: { helpful: true }, headers: bearer });
 
     // Tickets, a contact's and a guest's.

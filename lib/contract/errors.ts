@@ -48,7 +48,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { by: { desk: 429 }, description: "Too many failed logins, or guest submissions, from one source; Retry-After says when to retry." },
   // Every HTTP API.
   UNAUTHENTICATED: { by: { desk: 401, site: 401 }, description: "No session, or one that has expired or was revoked: sign in or log in again." },
-  FORBIDDEN: { by: { site: 403 }, description: "The site refuses a cross-site request for an ASAP credential or an upload." },
+  FORBIDDEN: { by: { site: 403 }, description: "The site refuses a cross-site request for an ASAP credential, an upload or a view count." },
   NOT_FOUND: { by: { desk: 404, site: 404 }, description: "No such resource, or one that belongs to someone else (the two look the same)." },
   VALIDATION_FAILED: { by: { desk: 400, "test-control": 400, site: 400 }, description: "The request breaks its schema, or holds ill-formed Unicode; the message names the field." },
   UNSUPPORTED_MEDIA_TYPE: {

@@ -14,6 +14,20 @@ export function json<W = never>(body: NoInfer<Jsonable<W>>, status = 200): Respo
   return Response.json(body, { status, headers: NO_STORE });
 }
 
+/** How long anyone (a browser, a CDN) may keep a public read: the in-process cache's counter freshness. */
+const PUBLIC_READ = { "Cache-Control": "public, max-age=30" };
+
+/**
+ * A public read (./help-center/read-cache): cacheable by anyone for a short while, and answered 304
+ * without a body when the client's If-None-Match already names its ETag.
+ */
+export function publicJson(request: Request, read: { body: string; etag: string }): Response {
+  const headers = { ...PUBLIC_READ, ETag: read.etag };
+  const known = request.headers.get("if-none-match")?.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+  if (known?.some((tag) => tag === read.etag || tag === "*")) return new Response(null, { status: 304, headers });
+  return new Response(read.body, { headers: { ...headers, "Content-Type": "application/json" } });
+}
+
 export function errorResponse(error: AsapError): Response {
   const headers: Record<string, string> = { ...NO_STORE };
   if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);

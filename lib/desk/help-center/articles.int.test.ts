@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/shared/db";
 import { contactCaller, refusal } from "@/test/integration/callers";
-import { listArticles, readArticle, recordFeedback } from "./articles";
+import { countArticleView, listArticles, listCategories, readArticle, recordFeedback } from "./articles";
+import { cachedRead, COUNTERS_FRESH_MS } from "./read-cache";
 
 // Articles as the Desk API serves them: anyone reads and votes; a contact's vote is one, and changeable.
 
@@ -32,13 +33,17 @@ describe("articles", () => {
     expect([...first.articles, ...second.articles].every((a) => a.category.slug === slug)).toBe(true);
   });
 
-  it("counts a view on each read, by id or by slug", async () => {
+  it("reads count nothing; a view is counted on its own, by id or by slug", async () => {
     const { articles } = await categoryWith(1);
     const [article] = articles;
     const before = await readArticle(article!.slug);
+    expect((await readArticle(article!.id)).viewCount).toBe(before.viewCount);
+    await countArticleView(article!.slug);
+    await countArticleView(article!.id);
     const after = await readArticle(article!.id);
-    expect(after.viewCount).toBe(before.viewCount + 1);
+    expect(after.viewCount).toBe(before.viewCount + 2);
     expect(after.body).toContain("cron");
+    expect((await refusal(countArticleView("no-such-article"))).code).toBe("NOT_FOUND");
   });
 
   it("answers NOT_FOUND for an unknown article, to read or to vote on", async () => {
@@ -71,5 +76,44 @@ describe("articles", () => {
       viewCount: read.viewCount,
       helpfulCount: 1,
     });
+  });
+});
+
+describe("cached reads", () => {
+  const read = (key: string, load: () => Promise<unknown>, now?: number) => cachedRead<never>(key, load as () => Promise<never>, now);
+
+  it("answer from the cache until the content changes, on any writer, then at once from the database", async () => {
+    const { slug, articles } = await categoryWith(2);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return listArticles({ category: slug, page: 1, pageSize: 10 });
+    };
+    const key = `test:${slug}`;
+    const first = await read(key, load);
+    expect((await read(key, load)).etag).toBe(first.etag);
+    expect(loads).toBe(1);
+
+    // Views and votes are not content: still cached (until the counters' freshness runs out).
+    await countArticleView(articles[0]!.id);
+    await recordFeedback(articles[0]!.id, true, null);
+    await read(key, load);
+    expect(loads).toBe(1);
+    await read(key, load, Date.now() + COUNTERS_FRESH_MS + 1);
+    expect(loads).toBe(2);
+
+    // An edit, a removal, a renamed category: each is seen by the very next read.
+    for (const change of [
+      () => db.article.update({ where: { id: articles[1]!.id }, data: { title: "Renamed" } }),
+      () => db.article.delete({ where: { id: articles[0]!.id } }),
+      () => db.category.update({ where: { slug }, data: { name: "Renamed category" } }),
+    ]) {
+      const before = loads;
+      await change();
+      const fresh = await read(key, load);
+      expect(loads, String(change)).toBe(before + 1);
+      expect(fresh.etag).not.toBe(first.etag);
+    }
+    expect((await listCategories()).find((c) => c.slug === slug)?.name).toBe("Renamed category");
   });
 });

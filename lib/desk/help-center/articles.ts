@@ -57,10 +57,18 @@ const countView = (idOrSlug: string) => db.$executeRaw`UPDATE "Article" SET "vie
 const countVotes = (tx: Prisma.TransactionClient, articleId: string, helpful: number, notHelpful: number) =>
   tx.$executeRaw`UPDATE "Article" SET "helpfulCount" = "helpfulCount" + ${helpful}, "notHelpful" = "notHelpful" + ${notHelpful} WHERE "id" = ${articleId}`;
 
-/** One article by id or slug; each read counts as a view. */
+const noSuchArticle = () => new AsapError("NOT_FOUND", "There is no such article.", "Check the link, or search the help center.");
+
+/** One article by id or slug. Reading counts nothing, so it can be cached: a view is counted apart (countArticleView). */
 export async function readArticle(idOrSlug: string) {
-  if ((await countView(idOrSlug)) === 0) throw new AsapError("NOT_FOUND", "There is no such article.", "Check the link, or search the help center.");
-  return db.article.findFirstOrThrow({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: { ...articleSummary, body: true, publishedAt: true } });
+  const article = await db.article.findFirst({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: { ...articleSummary, body: true, publishedAt: true } });
+  if (!article) throw noSuchArticle();
+  return article;
+}
+
+/** Someone read the article (the widget opened it, a help page was shown): one more view. */
+export async function countArticleView(idOrSlug: string): Promise<void> {
+  if ((await countView(idOrSlug)) === 0) throw noSuchArticle();
 }
 
 /**
@@ -70,7 +78,7 @@ export async function readArticle(idOrSlug: string) {
 export async function recordFeedback(articleId: string, helpful: boolean, contactId: string | null) {
   return transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true } });
-    if (!article) throw new AsapError("NOT_FOUND", "There is no such article.", "Check the article id.");
+    if (!article) throw noSuchArticle();
     const previous = contactId ? await tx.articleFeedback.findFirst({ where: { articleId, contactId }, select: { id: true, helpful: true } }) : null;
     if (previous) {
       if (previous.helpful !== helpful) {

@@ -72,6 +72,8 @@ export function categoryView(ctx: ViewContext, view: { slug: string; name: strin
 export function articleView(ctx: ViewContext, id: string): HTMLElement {
   return loading(el("div"), async () => {
     const { article } = await ctx.api<ArticleAnswer>(`articles/${encodeURIComponent(id)}`);
+    // Reading is cacheable and counts nothing: the view is said apart, and a failure to count it is no reader's concern.
+    ctx.api<null>(`articles/${encodeURIComponent(article.id)}/views`, { method: "POST" }).catch(() => {});
     const thanks = el("p", { class: "muted", role: "status" });
     const vote = (helpful: boolean) => {
       ctx.api<FeedbackAnswer>(`articles/${article.id}/feedback`, { method: "POST", body: { helpful } }).then(() => {

@@ -120,7 +120,8 @@ export const OPERATIONS: readonly Operation[] = [
   // The knowledge base.
   { operationId: "listCategories", method: "get", path: "categories", tag: "Articles", summary: "The categories, with their article counts", auth: "none", answer: ok(categoriesAnswer) },
   { operationId: "listArticles", method: "get", path: "articles", tag: "Articles", summary: "Articles: with q ranked by relevance, otherwise the most read first", auth: "none", query: articleListQuery, answer: ok(articleListAnswer) },
-  { operationId: "readArticle", method: "get", path: "articles/{articleId}", tag: "Articles", summary: "One article, by id or slug; counts a view", auth: "none", answer: ok(articleAnswer) },
+  { operationId: "readArticle", method: "get", path: "articles/{articleId}", tag: "Articles", summary: "One article, by id or slug (public and cacheable: counts no view)", auth: "none", answer: ok(articleAnswer) },
+  { operationId: "countArticleView", method: "post", path: "articles/{articleId}/views", tag: "Articles", summary: "Someone read the article: one more view", auth: "none", answer: { status: 204 } },
   { operationId: "rateArticle", method: "post", path: "articles/{articleId}/feedback", tag: "Articles", summary: "Was it helpful? A signed-in contact has one vote, which a second changes", auth: "optional", body: feedbackBody, answer: ok(feedbackAnswer) },
 
   // Tickets: anyone submits; a contact reads and changes their own.

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getArticle } from "@/lib/site/help-center/queries";
 import { MarkdownText } from "@/components/ui/markdown-text";
+import { CountArticleView } from "@/components/site/help/count-article-view";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -33,6 +34,7 @@ export default async function ArticlePage({ params }: Props) {
         <MarkdownText text={article.body} className="mt-8 space-y-4 leading-7 text-slate-800 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6" />
         <p className="mt-10 text-sm text-slate-500">Updated {date.format(new Date(article.updatedAt))}</p>
       </article>
+      <CountArticleView slug={article.slug} />
     </main>
   );
 }

@@ -1,0 +1,46 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Jsonable } from "@/lib/contract/json";
+import { db } from "@/lib/shared/db";
+
+/**
+ * The help center's public reads (categories, article lists and searches, articles), cached in each
+ * instance. An entry is keyed by the content's stamp: the newest updatedAt and the count of articles
+ * and of categories, read in one small query. Any content change (an edit, a new or removed article
+ * or category, on any instance) changes the stamp, so the next read anywhere is fresh. Counters
+ * (views, votes), which move without touching content, may lag by COUNTERS_FRESH_MS.
+ */
+export const COUNTERS_FRESH_MS = 30_000;
+const MAX_ENTRIES = 500; // searches are keys too: the oldest give way, so no query can grow the cache
+
+export type CachedRead = { body: string; etag: string };
+
+type Entry = CachedRead & { stamp: string; expiresAt: number };
+const entries = new Map<string, Entry>();
+
+type StampRow = { articles: unknown; articlesAt: unknown; categories: unknown; categoriesAt: unknown };
+
+/** One round trip: both tables' newest change and size. */
+export async function contentStamp(): Promise<string> {
+  const [row] = await db.$queryRaw<StampRow[]>`SELECT
+    (SELECT COUNT(*) FROM "Article") AS "articles", (SELECT MAX("updatedAt") FROM "Article") AS "articlesAt",
+    (SELECT COUNT(*) FROM "Category") AS "categories", (SELECT MAX("updatedAt") FROM "Category") AS "categoriesAt"`;
+  const part = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
+  return row ? [row.articles, row.articlesAt, row.categories, row.categoriesAt].map(part).join("|") : "empty";
+}
+
+/**
+ * The read's JSON, of the wire type W every call names (`cachedRead<CategoriesAnswer>(…)`), and its
+ * ETag: from the cache while the content is unchanged and the counters fresh, else from `load`.
+ */
+export async function cachedRead<W = never>(key: string, load: () => Promise<NoInfer<Jsonable<W>>>, now = Date.now()): Promise<CachedRead> {
+  const stamp = await contentStamp();
+  const hit = entries.get(key);
+  if (hit && hit.stamp === stamp && hit.expiresAt > now) return hit;
+  const body = JSON.stringify(await load());
+  const entry: Entry = { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`, stamp, expiresAt: now + COUNTERS_FRESH_MS };
+  entries.delete(key); // re-inserted last: the Map's order is the eviction order
+  entries.set(key, entry);
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value ?? key);
+  return entry;
+}
