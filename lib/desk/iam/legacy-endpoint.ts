@@ -4,6 +4,7 @@ import { env } from "@/lib/shared/env";
 import { describeRange } from "./endpoint-address";
 import { checkHost, guardedAgent, RefusedAddressError, systemResolver, type ConnectionPolicy, type HostResolver } from "./endpoint-connection";
 import { AsapError } from "./errors";
+import { readCappedBody } from "@/lib/shared/http/capped-body";
 
 /**
  * Legacy flow: the IAM server's call to the business's JWT endpoint, `GET {endpoint}?user_token=…`.
@@ -77,21 +78,9 @@ function within<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 async function readBounded(response: Response): Promise<string> {
   const declared = Number(response.headers.get("content-length") ?? "0");
   if (declared > LEGACY_MAX_BODY_BYTES) throw failed(`the answer is ${declared} bytes, longer than ${LEGACY_MAX_BODY_BYTES} bytes`, "Answer with the JWT alone.");
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > LEGACY_MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw failed(`the answer is longer than ${LEGACY_MAX_BODY_BYTES} bytes`, "Answer with the JWT alone.");
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const body = await readCappedBody(response.body, LEGACY_MAX_BODY_BYTES);
+  if (!body) throw failed(`the answer is longer than ${LEGACY_MAX_BODY_BYTES} bytes`, "Answer with the JWT alone.");
+  return Buffer.from(body).toString("utf8");
 }
 
 /** The JWT from the endpoint's answer: the token as text, or JSON `{ "token": "…" }` (or `jwt`). */

@@ -9,14 +9,17 @@ export function mediaTypeOf(contentType: string | null): string {
  * A body's bytes, or null once they pass `maxBytes`: counted as they stream in and cancelled there,
  * so an oversized upload is never held whole. A buffer, so it can be sent on more than once.
  */
-export async function readCappedBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
+/** A byte stream as both the web's and undici's bodies are one (their types differ, their readers do not). */
+type ByteStream = { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(): Promise<void> } };
+
+export async function readCappedBody(body: ByteStream | null, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done || !value) break;
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => {});
