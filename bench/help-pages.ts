@@ -1,10 +1,15 @@
 /**
- * Help-center page benchmark (run: `npm run bench:pages`). Starts the production stack the e2e suite
- * uses (scripts/e2e-server.ts: next build + next start, seeded SQLite), then, at a fixed concurrency,
- * measures server time of /help, an article page and the signed-in ticket list next to a static file
- * served by the same server (the floor), and prints p50/p95 and ratios to the floor.
+ * Help-center benchmark (run: `npm run bench:pages`). Starts the production stack the e2e suite uses
+ * (scripts/e2e-server.ts: next build + next start, seeded SQLite), then, at a fixed concurrency:
+ *  1. server time of /help, an article page and the signed-in ticket list next to a static file
+ *     served by the same server (the floor): p50/p95 and ratios to the floor;
+ *  2. throughput of the Desk API's public reads (categories, article list, search, article) next to
+ *     /api/health (one SELECT 1), as ratios.
+ * Writes the figures to bench/help-pages.json as well.
  */
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { createServer } from "node:net";
 import { performance } from "node:perf_hooks";
 
@@ -67,14 +72,17 @@ async function measure(path: string, cookie?: string) {
     }
   };
   for (let i = 0; i < 20; i++) await (await fetch(`${base}${path}`, { headers: cookie ? { Cookie: cookie } : {} })).arrayBuffer(); // warm-up
+  const started = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const perSecond = timings.length / ((performance.now() - started) / 1000);
   timings.sort((a, b) => a - b);
   const at = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95) };
+  return { p50: at(0.5), p95: at(0.95), perSecond };
 }
 
 const floor = await measure("/asap/sdk.js");
-const rows: Array<[string, { p50: number; p95: number }]> = [
+type Measured = Awaited<ReturnType<typeof measure>>;
+const rows: Array<[string, Measured]> = [
   ["static file /asap/sdk.js (floor)", floor],
   ["/help", await measure("/help")],
   ["/help/articles/add-a-custom-domain", await measure("/help/articles/add-a-custom-domain")],
@@ -86,5 +94,31 @@ for (const [label, { p50, p95 }] of rows) {
     `  ${label.padEnd(38)} p50 ${p50.toFixed(1).padStart(7)} ms  p95 ${p95.toFixed(1).padStart(7)} ms   ×floor p50 ${(p50 / floor.p50).toFixed(1).padStart(6)}  p95 ${(p95 / floor.p95).toFixed(1).padStart(6)}`,
   );
 }
+const health = await measure("/api/health");
+const api = "/desk/api/asap/v1";
+const reads: Array<[string, Measured]> = [
+  ["categories", await measure(`${api}/categories`)],
+  ["article list", await measure(`${api}/articles`)],
+  ["search (q=custom domain)", await measure(`${api}/articles?q=custom%20domain`)],
+  ["article", await measure(`${api}/articles/add-a-custom-domain`)],
+];
+console.log(`\nDesk API reads, ${REQUESTS} requests each at concurrency ${CONCURRENCY}, against /api/health (${health.perSecond.toFixed(0)}/s)`);
+for (const [label, { perSecond }] of reads) {
+  console.log(`  ${label.padEnd(38)} ${perSecond.toFixed(0).padStart(7)}/s   ×health ${(perSecond / health.perSecond).toFixed(2).padStart(6)}`);
+}
+
+writeFileSync(
+  path.join(import.meta.dirname, "help-pages.json"),
+  JSON.stringify(
+    {
+      measuredAt: new Date().toISOString(),
+      pages: Object.fromEntries(rows.map(([label, m]) => [label, { p50Ms: m.p50, p95Ms: m.p95, perSecond: m.perSecond, p50VsFloor: m.p50 / floor.p50 }])),
+      deskReads: Object.fromEntries(reads.map(([label, m]) => [label, { perSecond: m.perSecond, vsHealth: m.perSecond / health.perSecond }])),
+      healthPerSecond: health.perSecond,
+    },
+    null,
+    2,
+  ),
+);
 stop();
 process.exit(0);
