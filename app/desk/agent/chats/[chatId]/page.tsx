@@ -7,7 +7,7 @@ import { requireAgent } from "@/lib/desk/portal/agent-session";
 import { env } from "@/lib/shared/env";
 import { AutoRefresh } from "@/components/desk/auto-refresh";
 import { ChatReplyForm } from "@/components/desk/chat-reply-form";
-import { AttachmentList } from "@/components/ui/attachment-list";
+import { ConsoleAttachments } from "@/components/desk/console-attachments";
 import { cn } from "@/components/ui/cn";
 import { MarkdownText } from "@/components/ui/markdown-text";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -16,7 +16,6 @@ import { GuestBadge } from "@/components/desk/guest-badge";
 export const metadata: Metadata = { title: "Chat" };
 
 const time = new Intl.DateTimeFormat("en", { timeStyle: "short" });
-const fileHref = (id: string, variant: "file" | "thumbnail") => `/desk/agent/attachments/${id}${variant === "thumbnail" ? "/thumbnail" : ""}`;
 
 export default async function AgentChatPage({ params }: { params: Promise<{ chatId: string }> }) {
   await requireAgent();
@@ -41,7 +40,7 @@ export default async function AgentChatPage({ params }: { params: Promise<{ chat
               {m.agent ? m.agent.name : chat.visitorName} · {time.format(m.createdAt)}
             </span>
             <MarkdownText text={m.body} />
-            <AttachmentList attachments={m.attachments} href={fileHref} />
+            <ConsoleAttachments attachments={m.attachments} />
           </li>
         ))}
       </ol>

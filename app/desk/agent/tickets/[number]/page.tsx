@@ -6,7 +6,7 @@ import { ticketForAgent } from "@/lib/desk/console/queue";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
 import { env } from "@/lib/shared/env";
 import { AgentReplyForm } from "@/components/desk/agent-reply-form";
-import { AttachmentList } from "@/components/ui/attachment-list";
+import { ConsoleAttachments } from "@/components/desk/console-attachments";
 import { cn } from "@/components/ui/cn";
 import { MarkdownText } from "@/components/ui/markdown-text";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -16,7 +16,6 @@ import { GuestBadge } from "@/components/desk/guest-badge";
 export const metadata: Metadata = { title: "Ticket" };
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-const fileHref = (id: string, variant: "file" | "thumbnail") => `/desk/agent/attachments/${id}${variant === "thumbnail" ? "/thumbnail" : ""}`;
 
 export default async function AgentTicketPage({ params }: { params: Promise<{ number: string }> }) {
   await requireAgent();
@@ -41,7 +40,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ nu
               {ticket.identityVerified ? null : <GuestBadge />} · {time.format(ticket.createdAt)}
             </p>
             <MarkdownText text={ticket.description} />
-            <AttachmentList attachments={ticket.attachments} href={fileHref} />
+            <ConsoleAttachments attachments={ticket.attachments} />
           </article>
           {ticket.comments.map((c) => (
             <article
@@ -56,7 +55,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ nu
                 {!c.isPublic ? " · private note" : ""}
               </p>
               <MarkdownText text={c.body} />
-              <AttachmentList attachments={c.attachments} href={fileHref} />
+              <ConsoleAttachments attachments={c.attachments} />
             </article>
           ))}
         </div>
