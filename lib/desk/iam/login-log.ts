@@ -1,7 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 import { db } from "@/lib/shared/db";
+import type { PrismaClient } from "@/lib/shared/prisma-client";
 import { env } from "@/lib/shared/env";
 import type { AsapError } from "./errors";
 
@@ -20,22 +21,29 @@ let lastPrune = 0;
 // Caller-chosen text (origins, addresses) is cut to a size that keeps a row small.
 const bounded = (text: string | null | undefined, max: number) => (text == null ? null : text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** Every login attempt, kept for the portal's login log: outcome, code, hint, never the token. */
-export async function recordLogin(attempt: LoginAttempt, outcome: { email: string } | { error: AsapError }) {
+type Executor = Pick<PrismaClient, "$executeRaw">;
+
+/**
+ * The login log, kept for the portal: every attempt's outcome, code and hint, never the token.
+ * A success's row is written in the login's own transaction, with its session (one insert).
+ */
+export async function recordSuccess(client: Executor, attempt: LoginAttempt, email: string, now = new Date()): Promise<void> {
+  await client.$executeRaw`INSERT INTO "LoginEvent" ("id", "addonId", "flow", "outcome", "email", "clientIp", "origin", "count", "createdAt", "lastSeenAt")
+    VALUES (${randomUUID()}, ${attempt.addonId}, ${attempt.flow}, 'success', ${email}, ${bounded(attempt.clientIp, 64)}, ${bounded(attempt.origin, 300)}, 1, ${now}, ${now})`;
+}
+
+/** A failure's row: identical failures from one source within REPEAT_WINDOW_MS share it, with a count. */
+export async function recordFailure(attempt: LoginAttempt, error: AsapError) {
   const now = new Date();
-  await pruneOldEvents(now);
+  await pruneLoginLog(now);
   const row = {
     addonId: attempt.addonId,
     flow: attempt.flow,
     clientIp: bounded(attempt.clientIp, 64),
     origin: bounded(attempt.origin, 300),
   };
-  if (!("error" in outcome)) {
-    await db.loginEvent.create({ data: { ...row, outcome: "success", email: outcome.email, createdAt: now, lastSeenAt: now } });
-    return;
-  }
   // A throttled source is one row whatever origin it claims each time: the claim is not worth a row.
-  const failure = { ...row, ...(outcome.error.code === "RATE_LIMITED" ? { origin: null } : {}), outcome: "failure", code: outcome.error.code, detail: bounded(outcome.error.logDetail ?? `${outcome.error.message} ${outcome.error.hint}`, 1000) };
+  const failure = { ...row, ...(error.code === "RATE_LIMITED" ? { origin: null } : {}), outcome: "failure", code: error.code, detail: bounded(error.logDetail ?? `${error.message} ${error.hint}`, 1000) };
   // One row per (source, failure, window): a flood of identical failures is one row with a count.
   const bucket = Math.floor(now.getTime() / REPEAT_WINDOW_MS);
   const repeatKey = createHash("sha256").update(JSON.stringify([failure, bucket])).digest("hex");
@@ -48,15 +56,16 @@ export async function recordLogin(attempt: LoginAttempt, outcome: { email: strin
     });
   try {
     await upsert();
-  } catch (error) {
+  } catch (raced) {
     // Two first failures raced to create the row: the loser counts itself on the winner's.
-    if (!isUniqueViolation(error)) throw error;
+    if (!isUniqueViolation(raced)) throw raced;
     await upsert();
   }
 }
 
 /** The log keeps LOGIN_LOG_RETENTION_DAYS; each instance prunes at most once a minute, on write. */
-async function pruneOldEvents(now: Date) {
+/** Drops rows past the retention, at most once a minute per instance. */
+export async function pruneLoginLog(now = new Date()) {
   if (now.getTime() - lastPrune < PRUNE_EVERY_MS) return;
   lastPrune = now.getTime();
   await db.loginEvent.deleteMany({ where: { lastSeenAt: { lt: new Date(now.getTime() - env.LOGIN_LOG_RETENTION_DAYS * 86_400_000) } } });

@@ -175,6 +175,20 @@ describe("replay rules", () => {
     expect((await refusal(login(addon.id, token))).code).toBe("TOKEN_REPLAYED");
   });
 
+  it("lets one of two racing logins with one token through, whole: one session, one contact, one success logged", async () => {
+    const addon = await newAddon();
+    const email = `race-${randomUUID().slice(0, 8)}@example.com`;
+    const token = await sign(addon.key, { email, name: "Racer" });
+    const outcomes = await Promise.allSettled([login(addon.id, token), login(addon.id, token)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({ reason: { code: "TOKEN_REPLAYED" } });
+    const contact = await db.contact.findUniqueOrThrow({ where: { email } });
+    expect(contact.name).toBe("Racer");
+    expect(await db.asapSession.count({ where: { contactId: contact.id } })).toBe(1);
+    expect(await db.loginEvent.count({ where: { addonId: addon.id, outcome: "success", email } })).toBe(1);
+    expect(await db.loginEvent.findFirst({ where: { addonId: addon.id, outcome: "failure" }, select: { code: true } })).toEqual({ code: "TOKEN_REPLAYED" });
+  });
+
   it("requires a jti when the add-on says so (new add-ons do)", async () => {
     const strict = await newAddon();
     const error = await refusal(login(strict.id, await sign(strict.key, { jti: undefined })));

@@ -5,13 +5,15 @@ import type { LoginAnswer } from "@/lib/contract/desk-api/session";
 import { openSession } from "@/lib/desk/sessions/asap-sessions";
 import { db } from "@/lib/shared/db";
 import { env } from "@/lib/shared/env";
+import { transaction } from "@/lib/shared/transaction";
 import { iamNow } from "./clock";
 import { AsapError } from "./errors";
 import { fetchLegacyJwt } from "./legacy-endpoint";
-import { recordLogin, type LoginAttempt } from "./login-log";
+import { upsertContact } from "./login-contact";
+import { pruneLoginLog, recordFailure, recordSuccess, type LoginAttempt } from "./login-log";
 import { takeLoginAttempt } from "./login-throttle";
-import { databaseReplayStore } from "./replay-store";
-import { verifyAsapToken } from "./verify-token";
+import { claimJti, pruneUsedTokenIds } from "./replay-store";
+import { tokenReplayed, verifyAsapToken } from "./verify-token";
 
 /** New flow: the JWT the business signed. Legacy flow: the user token its JWT endpoint redeems. */
 export type Credential = { token: string } | { userToken: string };
@@ -31,9 +33,9 @@ const masterKey = () => Buffer.from(env.DESK_MASTER_KEY, "base64url");
 
 /**
  * Login, both flows: the failure throttle before anything else, then add-on checks, the JWT (given,
- * or fetched from the business's endpoint), verification, contact, session. Every attempt is logged
- * with its flow (identical failures counted on one row). An unknown add-on is answered before the
- * throttle and logged nowhere: it reads one row and writes nothing.
+ * or fetched from the business's endpoint), verification, and then one transaction for what a login
+ * writes. Every attempt is logged with its flow (identical failures counted on one row). An unknown
+ * add-on is answered before the throttle and logged nowhere: it reads one row and writes nothing.
  */
 export async function loginToAsap(request: LoginRequest): Promise<LoginAnswer> {
   const addon = await findAddonForLogin(request.addonId);
@@ -44,17 +46,16 @@ export async function loginToAsap(request: LoginRequest): Promise<LoginAnswer> {
   const attempt: LoginAttempt = { addonId: addon.id, flow, clientIp: request.clientIp, origin: embeddingOrigin(request) };
   try {
     const budget = await takeLoginAttempt(addon.id, request.clientIp);
-    const result = await login(addon, request);
+    const result = await login(addon, request, attempt);
     await budget.refund();
-    await recordLogin(attempt, { email: result.contact.email });
     return result;
   } catch (error) {
-    if (error instanceof AsapError) await recordLogin(attempt, { error });
+    if (error instanceof AsapError) await recordFailure(attempt, error);
     throw error;
   }
 }
 
-async function login(addon: LoginAddon, request: LoginRequest): Promise<LoginAnswer> {
+async function login(addon: LoginAddon, request: LoginRequest, attempt: LoginAttempt): Promise<LoginAnswer> {
   if (addon.authMode !== "jwt") {
     throw new AsapError("JWT_NOT_ENABLED", "This add-on is in anonymous mode: it accepts no logins.", "Switch the add-on's auth mode to JWT in the portal.");
   }
@@ -71,21 +72,25 @@ async function login(addon: LoginAddon, request: LoginRequest): Promise<LoginAns
   checkOrigin(addon, request);
 
   const token = legacy ? await fetchLegacyJwt(addon.legacyEndpointUrl ?? "", request.userToken) : request.token;
+  // The jti is claimed below, in the transaction that opens the session: the verifier only hands it over.
+  let spent: { jti: string; expiresAt: Date } | undefined;
   const { claims, keyId } = await verifyAsapToken(token, {
     keys: databaseKeyRing(db, addon.id, masterKey()),
     now: iamNow(),
     clockSkewSeconds: addon.clockSkewSeconds,
     requireJti: addon.requireJti,
-    replay: databaseReplayStore(db, addon.id),
+    replay: async (jti, expiresAt) => ((spent = { jti, expiresAt }), "fresh"),
   });
-  const contact = await db.contact.upsert({
-    where: { email: claims.email },
-    create: { email: claims.email, name: claims.name ?? claims.email.split("@")[0] ?? claims.email },
-    update: claims.name ? { name: claims.name } : {},
-    select: { id: true, email: true, name: true },
+  await Promise.all([pruneUsedTokenIds(db), pruneLoginLog()]);
+
+  // All or nothing, nothing read twice: a login that fails half-way spends no jti and leaves no session.
+  return transaction(async (tx) => {
+    if (spent && (await claimJti(tx, addon.id, spent.jti, spent.expiresAt)) === "replayed") throw tokenReplayed(spent.jti);
+    const contact = await upsertContact(tx, claims);
+    const session = await openSession(tx, { addonId: addon.id, contactId: contact.id, keyId, flow: legacy ? "legacy" : "new", ttlSeconds: addon.sessionTtlSeconds });
+    await recordSuccess(tx, attempt, contact.email);
+    return { session, contact };
   });
-  const session = await openSession({ addonId: addon.id, contactId: contact.id, keyId, flow: legacy ? "legacy" : "new", ttlSeconds: addon.sessionTtlSeconds });
-  return { session, contact };
 }
 
 /**

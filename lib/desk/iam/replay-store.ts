@@ -1,45 +1,45 @@
 import "server-only";
-import { isUniqueViolation } from "@/lib/shared/db-errors";
 import type { PrismaClient } from "@/lib/shared/prisma-client";
 import { iamDate } from "./clock";
 
 const PRUNE_EVERY_MS = 60_000;
 let lastPrune = 0;
 
+type Executor = Pick<PrismaClient, "$executeRaw">;
+
+/**
+ * Claims a jti for an add-on in one statement, in the caller's transaction if it has one: the first
+ * insert wins when two logins race with one token (the primary key), and a row left from a
+ * long-expired token (not pruned yet), which no longer proves anything, is taken over.
+ */
+export async function claimJti(client: Executor, addonId: string, jti: string, expiresAt: Date, now = iamDate()): Promise<"fresh" | "replayed"> {
+  const claimed = await client.$executeRaw`INSERT INTO "UsedTokenId" ("addonId", "jti", "expiresAt") VALUES (${addonId}, ${jti}, ${expiresAt})
+    ON CONFLICT ("addonId", "jti") DO UPDATE SET "expiresAt" = ${expiresAt} WHERE "UsedTokenId"."expiresAt" <= ${now}`;
+  return claimed === 1 ? "fresh" : "replayed";
+}
+
+/** Drops expired jtis, at most once a minute per instance. A moved clock (test control) never prunes what the wall clock still needs. */
+export async function pruneUsedTokenIds(prisma: PrismaClient): Promise<void> {
+  const now = Math.min(iamDate().getTime(), Date.now());
+  if (now - lastPrune < PRUNE_EVERY_MS) return;
+  lastPrune = now;
+  await prisma.usedTokenId.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
+}
+
 /**
  * Used jtis, per (add-on, jti), in the database: a jti spent on one app instance is refused on every
- * other. The primary key makes the first insert win when two logins race with one token.
+ * other. (The login claims inside its own transaction, with claimJti.)
  */
 export function databaseReplayStore(prisma: PrismaClient, addonId: string) {
-  return async function claimJti(jti: string, expiresAt: Date): Promise<"fresh" | "replayed"> {
-    const now = iamDate();
-    // A moved clock (test control) never prunes what the wall clock still needs.
-    await pruneExpired(prisma, new Date(Math.min(now.getTime(), Date.now())));
-    try {
-      await prisma.usedTokenId.create({ data: { addonId, jti, expiresAt } });
-      return "fresh";
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-    // A row left from a long-expired token (not pruned yet) no longer proves anything: take it over.
-    const takenOver = await prisma.usedTokenId.updateMany({
-      where: { addonId, jti, expiresAt: { lte: now } },
-      data: { expiresAt },
-    });
-    return takenOver.count === 1 ? "fresh" : "replayed";
+  return async function claim(jti: string, expiresAt: Date): Promise<"fresh" | "replayed"> {
+    await pruneUsedTokenIds(prisma);
+    return claimJti(prisma, addonId, jti, expiresAt);
   };
 }
 
-/** A read-only look, for the debugger: explaining a token must not spend it. */
 export function peekReplayStore(prisma: PrismaClient, addonId: string) {
   return async function isUsed(jti: string): Promise<"fresh" | "replayed"> {
     const row = await prisma.usedTokenId.findUnique({ where: { addonId_jti: { addonId, jti } }, select: { expiresAt: true } });
     return row && row.expiresAt > iamDate() ? "replayed" : "fresh";
   };
-}
-
-async function pruneExpired(prisma: PrismaClient, now: Date) {
-  if (now.getTime() - lastPrune < PRUNE_EVERY_MS) return;
-  lastPrune = now.getTime();
-  await prisma.usedTokenId.deleteMany({ where: { expiresAt: { lt: now } } });
 }

@@ -124,6 +124,11 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
+/** A spent jti: said here, and by a login whose transaction finds it claimed meanwhile. */
+export function tokenReplayed(jti: string): AsapError {
+  return new AsapError("TOKEN_REPLAYED", `The token with jti "${jti}" was already used to log in.`, "Mint a fresh token, with a new jti, for every login.");
+}
+
 async function checkReplay(claims: AsapClaims, { replay, requireJti }: VerifyOptions): Promise<string> {
   if (claims.jti === undefined) {
     if (requireJti) {
@@ -140,7 +145,7 @@ async function checkReplay(claims: AsapClaims, { replay, requireJti }: VerifyOpt
   // given later: raising the skew must not make a spent jti fresh again.
   const expiresAt = new Date(claims.notAfter + MAX_CLOCK_SKEW_SECONDS * 1000);
   if ((await replay(claims.jti, expiresAt)) === "replayed") {
-    throw new AsapError("TOKEN_REPLAYED", `The token with jti "${claims.jti}" was already used to log in.`, "Mint a fresh token, with a new jti, for every login.");
+    throw tokenReplayed(claims.jti);
   }
   return `jti ${claims.jti} not used before`;
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { SessionToken } from "@/lib/contract/desk-api/session";
 import { isKeyLive, keyState, type KeyDates } from "@/lib/contract/key-liveness";
 import { clockOffsetMs, iamDate } from "@/lib/desk/iam/clock";
 import { db } from "@/lib/shared/db";
+import type { PrismaClient } from "@/lib/shared/prisma-client";
 
 /**
  * ASAP sessions: what a successful login hands the widget. The bearer is 256 random bits; only its
@@ -17,12 +18,18 @@ export function hashBearer(bearer: string): string {
   return createHash("sha256").update(bearer, "utf8").digest("hex");
 }
 
-export async function openSession(input: { addonId: string; contactId: string; keyId: string; flow: LoginFlow; ttlSeconds: number }): Promise<SessionToken> {
+type Executor = Pick<PrismaClient, "$executeRaw">;
+
+/** Opens a session, in the caller's transaction (the login's): one insert, the bearer's hash only. */
+export async function openSession(
+  client: Executor,
+  input: { addonId: string; contactId: string; keyId: string; flow: LoginFlow; ttlSeconds: number },
+): Promise<SessionToken> {
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(iamDate().getTime() + input.ttlSeconds * 1000);
-  await db.asapSession.create({
-    data: { addonId: input.addonId, contactId: input.contactId, keyId: input.keyId, flow: input.flow, tokenHash: hashBearer(token), expiresAt },
-  });
+  const now = iamDate();
+  const expiresAt = new Date(now.getTime() + input.ttlSeconds * 1000);
+  await client.$executeRaw`INSERT INTO "AsapSession" ("id", "addonId", "contactId", "tokenHash", "flow", "keyId", "createdAt", "expiresAt")
+    VALUES (${randomUUID()}, ${input.addonId}, ${input.contactId}, ${hashBearer(token)}, ${input.flow}, ${input.keyId}, ${new Date()}, ${expiresAt})`;
   return { token, expiresAt: expiresAt.toISOString(), expiresInSeconds: input.ttlSeconds };
 }
 
