@@ -1,21 +1,45 @@
 import "server-only";
 import { db } from "@/lib/shared/db";
-import { addonSummary, widgetBranding } from "./select";
+import { widgetBranding } from "./select";
 
-/** An add-on as the IAM server needs it at login. */
+type LoginAddonRow = {
+  id: string;
+  name: string;
+  authMode: string;
+  newFlowEnabled: unknown;
+  legacyFlowEnabled: unknown;
+  legacyEndpointUrl: string | null;
+  clockSkewSeconds: number | bigint;
+  sessionTtlSeconds: number | bigint;
+  requireJti: unknown;
+  origin: string | null;
+};
+
+/** SQLite answers a raw query's booleans as 0 and 1, PostgreSQL as booleans. */
+const flag = (value: unknown) => value === true || value === 1 || value === 1n;
+
+/**
+ * An add-on as the IAM server needs it at login, with its allowed origins: one query (a join), where
+ * Prisma's nested select takes two; every login starts with it.
+ */
 export async function findAddonForLogin(addonId: string) {
-  const addon = await db.asapAddon.findUnique({
-    where: { id: addonId },
-    select: {
-      ...addonSummary,
-      legacyEndpointUrl: true,
-      clockSkewSeconds: true,
-      sessionTtlSeconds: true,
-      requireJti: true,
-      origins: { select: { origin: true } },
-    },
-  });
-  return addon && { ...addon, origins: addon.origins.map((o) => o.origin) };
+  const rows = await db.$queryRaw<LoginAddonRow[]>`SELECT a."id", a."name", a."authMode", a."newFlowEnabled", a."legacyFlowEnabled", a."legacyEndpointUrl",
+      a."clockSkewSeconds", a."sessionTtlSeconds", a."requireJti", o."origin"
+    FROM "AsapAddon" a LEFT JOIN "AddonOrigin" o ON o."addonId" = a."id" WHERE a."id" = ${addonId}`;
+  const [first] = rows;
+  if (!first) return null;
+  return {
+    id: first.id,
+    name: first.name,
+    authMode: first.authMode,
+    newFlowEnabled: flag(first.newFlowEnabled),
+    legacyFlowEnabled: flag(first.legacyFlowEnabled),
+    legacyEndpointUrl: first.legacyEndpointUrl,
+    clockSkewSeconds: Number(first.clockSkewSeconds),
+    sessionTtlSeconds: Number(first.sessionTtlSeconds),
+    requireJti: flag(first.requireJti),
+    origins: rows.flatMap((row) => (row.origin === null ? [] : [row.origin])),
+  };
 }
 
 export type LoginAddon = NonNullable<Awaited<ReturnType<typeof findAddonForLogin>>>;
