@@ -36,18 +36,23 @@ test.describe("help-center articles (anyone may read, search and vote)", () => {
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect((await get("scheduled-jobs", { "if-none-match": etag })).status()).toBe(304);
 
-    // Reading counts nothing; the view is its own call.
+    const version = async () => ((await (await request.get(`${API}/content-version`)).json()) as { version: string }).version;
+    const versionBefore = await version();
+
+    // Reading counts nothing; the view is its own call, and no change of content.
     const before = await read("scheduled-jobs");
     expect((await read(before.id)).viewCount).toBe(before.viewCount);
     expect((await request.post(`${API}/articles/${before.id}/views`)).status()).toBe(204);
     expect((await e2eDatabase().article.findUniqueOrThrow({ where: { id: before.id } })).viewCount).toBe(before.viewCount + 1);
     expect(before.body).toContain("cron");
+    expect(await version()).toBe(versionBefore);
 
     // An edit (here, straight in the database, as another instance would make it) is seen at once.
     await e2eDatabase().article.update({ where: { id: before.id }, data: { title: `${before.title} (edited)` } });
     const edited = await get("scheduled-jobs", { "if-none-match": etag });
     expect(edited.status()).toBe(200);
     expect(((await edited.json()) as { article: { title: string } }).article.title).toBe(`${before.title} (edited)`);
+    expect(await version()).not.toBe(versionBefore);
     await e2eDatabase().article.update({ where: { id: before.id }, data: { title: before.title } });
 
     for (const missing of [await get("no-such-article"), await request.post(`${API}/articles/no-such-article/views`)]) {

@@ -165,6 +165,7 @@ test.describe("the Desk API's OpenAPI document", () => {
     await api.call("readArticle", 404, { params: { articleId: "no-such-article" } });
     await api.call("countArticleView", 204, { params: { articleId: articles[0]?.id ?? "" } });
     await api.call("countArticleView", 404, { params: { articleId: "no-such-article" } });
+    await api.call("readContentVersion", 200);
     await api.call("rateArticle", 200, { params: { articleId: articles[0]?.id ?? "" }, body: { helpful: true }, headers: bearer });
 
     // Tickets, a contact's and a guest's.

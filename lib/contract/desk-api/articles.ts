@@ -2,7 +2,7 @@ import { z } from "zod";
 import { count, isoDateTime, pageQuery, paging } from "./common-schemas";
 import { answerShapes, requestShapes } from "./registry";
 
-/** The knowledge base: `categories`, `articles?category=&q=&page=&pageSize=`, `articles/{id|slug}`, `articles/{id}/feedback`. */
+/** The knowledge base: `categories`, `articles?category=&q=&page=&pageSize=`, `articles/{id|slug}`, `articles/{id}/feedback`, `content-version`. */
 export const articleListQuery = z.object({
   category: z.string().regex(/^[a-z0-9-]{1,64}$/, { error: "must be a category slug" }).optional(),
   q: z.string().trim().min(1).max(200, { error: "keep searches under 200 characters" }).optional(),
@@ -53,3 +53,11 @@ export const feedbackAnswer = z
   .strictObject({ feedback: z.strictObject({ helpfulCount: count, notHelpful: count }) })
   .register(answerShapes, { id: "FeedbackAnswer" });
 export type FeedbackAnswer = z.infer<typeof feedbackAnswer>;
+
+/**
+ * An opaque version of the published content (articles and categories): it changes with every edit,
+ * new or removed article or category, on any instance. A cache of help pages compares it to know
+ * when to render them again; view and vote counters do not change it.
+ */
+export const contentVersionAnswer = z.strictObject({ version: z.string() }).register(answerShapes, { id: "ContentVersionAnswer" });
+export type ContentVersionAnswer = z.infer<typeof contentVersionAnswer>;

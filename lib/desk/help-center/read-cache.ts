@@ -29,6 +29,11 @@ export async function contentStamp(): Promise<string> {
   return row ? [row.articles, row.articlesAt, row.categories, row.categoriesAt].map(part).join("|") : "empty";
 }
 
+/** The stamp as an opaque version (contentVersionAnswer): it says nothing of how many drafts there are. */
+export async function contentVersion(): Promise<string> {
+  return createHash("sha256").update(await contentStamp()).digest("base64url").slice(0, 22);
+}
+
 /**
  * The read's JSON, of the wire type W every call names (`cachedRead<CategoriesAnswer>(…)`), and its
  * ETag: from the cache while the content is unchanged and the counters fresh, else from `load`.

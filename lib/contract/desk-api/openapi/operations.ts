@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ATTACHMENT_TYPES } from "@/lib/contract/attachments";
 import { attachmentRulesAnswer, uploadAnswer, uploadQuery } from "@/lib/contract/desk-api/attachments";
-import { articleAnswer, articleListAnswer, articleListQuery, categoriesAnswer, feedbackAnswer, feedbackBody } from "@/lib/contract/desk-api/articles";
+import { articleAnswer, articleListAnswer, articleListQuery, categoriesAnswer, contentVersionAnswer, feedbackAnswer, feedbackBody } from "@/lib/contract/desk-api/articles";
 import { chatEventsQuery, chatListAnswer, chatMessage, messageBody, messagesAnswer, newChatAnswer, newMessageAnswer, startChatBody } from "@/lib/contract/desk-api/chat";
 import {
   followAnswer,
@@ -122,6 +122,7 @@ export const OPERATIONS: readonly Operation[] = [
   { operationId: "listArticles", method: "get", path: "articles", tag: "Articles", summary: "Articles: with q ranked by relevance, otherwise the most read first", auth: "none", query: articleListQuery, answer: ok(articleListAnswer) },
   { operationId: "readArticle", method: "get", path: "articles/{articleId}", tag: "Articles", summary: "One article, by id or slug (public and cacheable: counts no view)", auth: "none", answer: ok(articleAnswer) },
   { operationId: "countArticleView", method: "post", path: "articles/{articleId}/views", tag: "Articles", summary: "Someone read the article: one more view", auth: "none", answer: { status: 204 } },
+  { operationId: "readContentVersion", method: "get", path: "content-version", tag: "Articles", summary: "A version of the help content that changes with every edit: caches of help pages compare it", auth: "none", answer: ok(contentVersionAnswer) },
   { operationId: "rateArticle", method: "post", path: "articles/{articleId}/feedback", tag: "Articles", summary: "Was it helpful? A signed-in contact has one vote, which a second changes", auth: "optional", body: feedbackBody, answer: ok(feedbackAnswer) },
 
   // Tickets: anyone submits; a contact reads and changes their own.
