@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { readErrorBody } from "@/lib/contract/error-body";
+import { firstVisitor, useVisitor } from "./visitor-context";
 
 type AsapApi = { invoke(action: "login", getToken: (success: (token: string) => void, failure: (reason: unknown) => void) => void): void; invoke(action: "logout" | "open" | "close"): void };
 
@@ -65,42 +66,40 @@ function userChanged(userEmail: string | null): boolean {
   }
 }
 
+/** Adds the Desk's SDK to the page, once: as soon as the first visitor answer names the Desk. */
+function loadSdk({ deskBaseUrl, addonId }: { deskBaseUrl: string; addonId: string }) {
+  if (document.getElementById("asap-sdk")) return;
+  const script = document.createElement("script");
+  script.id = "asap-sdk";
+  script.src = `${deskBaseUrl}/asap/sdk.js`;
+  script.async = true;
+  script.dataset.addonId = addonId;
+  document.body.appendChild(script);
+}
+if (typeof window !== "undefined") void firstVisitor().then((visitor) => visitor && loadSdk(visitor.widget));
+
 /**
  * Embeds the ASAP widget on every page of the site and keeps it in step with our sign-in: logged in
  * as the signed-in user, logged out when nobody is. A user whose email is not verified still asks to
- * log in: our token route refuses, and the widget keeps them a guest and shows them why.
+ * log in: our token route refuses, and the widget keeps them a guest and shows them why. Waits for
+ * the visitor's answer (./visitor-context), which also names the Desk to load the widget from.
  */
-export function AsapWidget({
-  deskBaseUrl,
-  addonId,
-  flow,
-  userEmail,
-  emailVerified,
-}: {
-  deskBaseUrl: string;
-  addonId: string;
-  flow: "new" | "legacy";
-  userEmail: string | null;
-  emailVerified: boolean;
-}) {
-  useEffect(() => {
-    if (document.getElementById("asap-sdk")) return;
-    const script = document.createElement("script");
-    script.id = "asap-sdk";
-    script.src = `${deskBaseUrl}/asap/sdk.js`;
-    script.async = true;
-    script.dataset.addonId = addonId;
-    document.body.appendChild(script);
-  }, [deskBaseUrl, addonId]);
+export function AsapWidget() {
+  const { visitor } = useVisitor();
+  const flow = visitor?.widget.flow;
+  const known = visitor !== undefined;
+  const userEmail = visitor?.user?.email ?? null;
+  const emailVerified = Boolean(visitor?.user?.emailVerified);
 
   useEffect(() => {
+    if (!known || !flow) return;
     whenAsapReady(() => {
       const changed = userChanged(userEmail);
       if (!userEmail || changed) window.ZohoDeskAsap?.invoke("logout");
       if (userEmail) window.ZohoDeskAsap?.invoke("login", CREDENTIALS[flow]);
     });
     // emailVerified: once the user confirms their address, ask again, and this time get a token.
-  }, [userEmail, emailVerified, flow]);
+  }, [known, userEmail, emailVerified, flow]);
 
   return null;
 }

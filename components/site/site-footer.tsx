@@ -9,7 +9,7 @@ export function SiteFooter() {
           <Link href="/pricing" className="hover:text-slate-800">
             Pricing
           </Link>
-          <Link href="/desk" className="hover:text-slate-800">
+          <Link href="/desk" prefetch={false} className="hover:text-slate-800">
             Desk simulator
           </Link>
         </div>

@@ -70,6 +70,7 @@ export async function signUpAction(_prev: FormState<SignUpField>, form: FormData
   redirect("/sign-up/check-email");
 }
 
+/** Ends the site session; the button then refreshes who is signed in and goes home (components/site/sign-out-button.tsx). */
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
+  await signOut({ redirect: false });
 }

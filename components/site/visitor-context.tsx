@@ -1,0 +1,61 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { VISITOR_PATH, visitorAnswer, type VisitorAnswer } from "@/lib/site/visitor-answer";
+
+/** undefined until the first answer: nothing is shown as signed in or out before it is known. */
+type VisitorState = { visitor: VisitorAnswer | undefined; refresh: () => Promise<unknown> };
+
+const VisitorContext = createContext<VisitorState>({ visitor: undefined, refresh: async () => {} });
+
+export const useVisitor = () => useContext(VisitorContext);
+
+/** The server's answer, or undefined while it cannot be had (offline for a moment: keep what is known). */
+async function loadVisitor(): Promise<VisitorAnswer | undefined> {
+  try {
+    const response = await fetch(VISITOR_PATH, { cache: "no-store" });
+    const parsed = visitorAnswer.safeParse(response.ok ? await response.json() : null);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The first answer, asked as soon as this module loads in the browser, before React hydrates the
+ * page: the widget waits for it (./asap-widget.tsx), so every millisecond here is one for the user.
+ */
+let firstAnswer: Promise<VisitorAnswer | undefined> | undefined;
+export function firstVisitor(): Promise<VisitorAnswer | undefined> {
+  return (firstAnswer ??= loadVisitor());
+}
+if (typeof window !== "undefined") void firstVisitor();
+
+/**
+ * Asks the server who is signed in (GET /api/visitor) when the site opens, after each navigation (a
+ * sign-in lands on another page) and when the tab comes back into view (a sign-out in another tab),
+ * so that the pages themselves can be the same cached HTML for everyone.
+ */
+export function VisitorProvider({ children }: { children: ReactNode }) {
+  const [visitor, setVisitor] = useState<VisitorAnswer>();
+  const pathname = usePathname();
+
+  const refresh = useCallback(() => loadVisitor().then((answer) => answer && setVisitor(answer)), []);
+
+  // The first page's answer is already on its way (firstVisitor); each later page asks again.
+  const firstPath = useRef<string | null>(pathname);
+  useEffect(() => {
+    const answer = pathname === firstPath.current ? firstVisitor() : loadVisitor();
+    firstPath.current = null;
+    void answer.then((found) => found && setVisitor(found));
+  }, [pathname]);
+
+  useEffect(() => {
+    const onVisible = () => document.visibilityState === "visible" && void refresh();
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [refresh]);
+
+  return <VisitorContext.Provider value={{ visitor, refresh }}>{children}</VisitorContext.Provider>;
+}

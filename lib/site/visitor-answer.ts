@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+/**
+ * GET /api/visitor: who is looking at the site, and where the widget comes from. The pages are the
+ * same for everyone (cached), so these few per-person bits are asked for by the browser, never stored
+ * in a shared cache; the widget's settings come with them, from the running server's environment.
+ */
+export const visitorAnswer = z.strictObject({
+  user: z.strictObject({ name: z.string(), email: z.string(), emailVerified: z.boolean() }).nullable(),
+  widget: z.strictObject({ deskBaseUrl: z.string(), addonId: z.string(), flow: z.enum(["new", "legacy"]) }),
+});
+export type VisitorAnswer = z.infer<typeof visitorAnswer>;
+
+export const VISITOR_PATH = "/api/visitor";
