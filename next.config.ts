@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { parseServerEnv } from "./lib/shared/env-schema";
 
@@ -12,6 +13,10 @@ const nextConfig: NextConfig = {
   // Native modules, and PostgreSQL's separately generated Prisma client, stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "jsdom", "pg", "@prisma/adapter-pg", "prisma-client-pg"],
   typedRoutes: false,
+  // Rendered pages and fetched data, in memory, dropped when the Desk's help content changes (on any
+  // instance): see the file. Its own bound replaces Next.js's in-memory cache.
+  cacheHandler: path.join(process.cwd(), "lib/site/help-center/page-cache.mjs"),
+  cacheMaxMemorySize: 0,
   async headers() {
     return [
       {

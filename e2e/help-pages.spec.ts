@@ -26,6 +26,54 @@ test.describe("help center pages", () => {
     await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
   });
 
+  test("help pages are one cached page for everyone, fresh after an edit; who is signed in is asked apart", async ({ signedInPage: page, account, browser }) => {
+    // The same HTML for everyone, from the cache, with nobody's name in it.
+    const article = "/help/articles/scheduled-jobs";
+    for (const path of ["/help", "/help/categories/deployments", article, "/", "/pricing"]) {
+      await page.request.get(path);
+      const cached = await page.request.get(path);
+      expect(cached.status(), path).toBe(200);
+      expect(cached.headers()["x-nextjs-cache"], path).toBe("HIT");
+      expect(cached.headers()["cache-control"], path).toMatch(/^s-maxage=\d+/);
+      const html = await cached.text();
+      expect(html, path).not.toContain(account.email);
+      expect(html, path).not.toContain(account.name);
+    }
+    const visitor = await page.request.get("/api/visitor");
+    expect(visitor.headers()["cache-control"]).toBe("private, no-store");
+    expect(await visitor.json()).toMatchObject({ user: { email: account.email, name: account.name, emailVerified: true } });
+
+    // The browser fills in who is signed in: this user here, nobody in a fresh context.
+    await page.goto("/help");
+    await expect(page.getByRole("link", { name: account.name })).toBeVisible();
+    const stranger = await browser.newPage();
+    await stranger.goto("/help");
+    await expect(stranger.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(stranger.getByText(account.name)).toHaveCount(0);
+    await stranger.close();
+
+    // An edit at the Desk (here straight in its database, as another instance would make it) shows on every cached page.
+    const row = await e2eDatabase().article.findUniqueOrThrow({ where: { slug: "scheduled-jobs" } });
+    const edited = `${row.title} (edited ${Date.now()})`;
+    await e2eDatabase().article.update({ where: { id: row.id }, data: { title: edited } });
+    try {
+      for (const path of ["/help/categories/deployments", article]) {
+        await expect.poll(async () => (await (await page.request.get(path)).text()).includes(edited), { message: path }).toBe(true);
+      }
+    } finally {
+      await e2eDatabase().article.update({ where: { id: row.id }, data: { title: row.title } });
+    }
+
+    // The old query-string addresses lead to the new pages.
+    await page.goto("/help?category=billing");
+    await expect(page).toHaveURL(/\/help\/categories\/billing$/);
+    await page.goto("/help?q=custom%20domain");
+    await expect(page).toHaveURL(/\/help\/search\?q=custom(%20|\+)domain$/);
+    await expect(page.getByRole("heading", { name: "Results for “custom domain”" })).toBeVisible();
+    await page.goto("/help/categories/no-such-category");
+    await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+  });
+
   test("each visit of an article page counts one view at the Desk, through the page's beacon", async ({ page }) => {
     const views = async () => (await e2eDatabase().article.findUniqueOrThrow({ where: { slug: "static-outbound-ip" } })).viewCount;
     const before = await views();

@@ -1,6 +1,6 @@
 export function HelpSearchForm({ defaultValue }: { defaultValue?: string }) {
   return (
-    <form action="/help" method="get" role="search" className="flex gap-2">
+    <form action="/help/search" method="get" role="search" className="flex gap-2">
       <label htmlFor="help-search" className="sr-only">
         Search the help center
       </label>

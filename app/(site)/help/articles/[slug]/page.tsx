@@ -7,6 +7,12 @@ import { CountArticleView } from "@/components/site/help/count-article-view";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Cached as /help is (see there): each article on its first request; its views are counted by a beacon.
+export const revalidate = 300;
+export async function generateStaticParams() {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getArticle((await params).slug);
   return { title: article ? article.title : "Article not found" };
@@ -24,7 +30,7 @@ export default async function ArticlePage({ params }: Props) {
           Help center
         </Link>{" "}
         ›{" "}
-        <Link href={`/help?category=${article.category.slug}`} className="hover:underline">
+        <Link href={`/help/categories/${article.category.slug}`} className="hover:underline">
           {article.category.name}
         </Link>
       </nav>

@@ -1,0 +1,115 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import HelpContentCache, { CHECK_EVERY_MS, contentWatch, HELP_CONTENT_TAG, SETTLE_MS } from "./page-cache.mjs";
+
+/** A Desk that answers GET content-version with whatever version the test sets, and counts the questions. */
+let version = "v1";
+let asked = 0;
+let server: Server;
+let deskBaseUrl = "";
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    asked++;
+    if (request.url !== "/desk/api/asap/v1/content-version") return void response.writeHead(404).end();
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ version }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  deskBaseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+describe("contentWatch", () => {
+  let clock = 0;
+  const now = () => clock;
+  beforeEach(() => {
+    version = "v1";
+    asked = 0;
+    clock = 1_000_000;
+  });
+
+  it("asks the Desk over HTTP at most once per interval, and dates a change from when it was seen", async () => {
+    const watch = contentWatch({ deskBaseUrl, now });
+    expect(await watch.outdatedBefore()).toBe(0);
+    await Promise.all([watch.outdatedBefore(), watch.outdatedBefore()]);
+    expect(asked).toBe(1);
+
+    version = "v2";
+    clock += CHECK_EVERY_MS - 1;
+    expect(await watch.outdatedBefore()).toBe(0); // not asked yet
+    clock += 1;
+    expect(await watch.outdatedBefore()).toBe(clock);
+    expect(asked).toBe(2);
+  });
+
+  it("outdates what was made just after a change once more, for renders that read the old content", async () => {
+    const watch = contentWatch({ deskBaseUrl, now });
+    await watch.outdatedBefore();
+    version = "v2";
+    clock += CHECK_EVERY_MS;
+    const seen = await watch.outdatedBefore();
+    clock += SETTLE_MS;
+    expect(await watch.outdatedBefore()).toBe(seen + SETTLE_MS);
+    clock += CHECK_EVERY_MS * 10;
+    expect(await watch.outdatedBefore()).toBe(seen + SETTLE_MS); // and then no more, while nothing changes
+  });
+
+  it("keeps what it knows while the Desk cannot answer, and does not ask at every request meanwhile", async () => {
+    let failures = 0;
+    const watch = contentWatch({
+      deskBaseUrl,
+      now,
+      ask: async () => {
+        failures++;
+        throw new Error("connection refused");
+      },
+    });
+    expect(await watch.outdatedBefore()).toBe(0);
+    expect(await watch.outdatedBefore()).toBe(0);
+    expect(failures).toBe(1);
+  });
+});
+
+describe("HelpContentCache", () => {
+  const page = (html: string, tags: string[]) => ({ kind: "APP_PAGE", html, rscData: Buffer.from(html), headers: { "x-next-cache-tags": tags.join(",") }, status: 200 });
+
+  beforeEach(() => {
+    version = "v1";
+    HelpContentCache.entries.clear();
+    HelpContentCache.bytes = 0;
+    HelpContentCache.watch = contentWatch({ deskBaseUrl }); // the real clock, as entries are dated by it
+  });
+
+  it("drops help pages and data made before the Desk's content changed, and keeps the rest", async () => {
+    const cache = new HelpContentCache();
+    expect(await cache.get("/help")).toBeNull(); // a miss learns the version before the render
+    await cache.set("/help", page("<h1>Help</h1>", ["_N_T_/help", HELP_CONTENT_TAG]));
+    await cache.set("/pricing", page("<h1>Pricing</h1>", ["_N_T_/pricing"]));
+    await cache.set("fetch-key", { kind: "FETCH", data: { body: "{}" } }, { fetchCache: true, tags: [HELP_CONTENT_TAG] });
+    expect((await cache.get("/help"))?.value).toMatchObject({ html: "<h1>Help</h1>" });
+
+    version = "v2"; // an edit, through any instance
+    await new Promise((resolve) => setTimeout(resolve, CHECK_EVERY_MS + 5));
+    expect(await cache.get("/help")).toBeNull();
+    expect(await cache.get("fetch-key")).toBeNull();
+    expect((await cache.get("/pricing"))?.value).toMatchObject({ html: "<h1>Pricing</h1>" });
+
+    await cache.set("/help", page("<h1>Help, edited</h1>", ["_N_T_/help", HELP_CONTENT_TAG]));
+    expect((await cache.get("/help"))?.value).toMatchObject({ html: "<h1>Help, edited</h1>" });
+  });
+
+  it("forgets what revalidateTag names, and keeps itself bounded", async () => {
+    const cache = new HelpContentCache();
+    await cache.set("/a", page("a", ["x"]));
+    await cache.set("/b", page("b", ["y"]));
+    await cache.revalidateTag(["x"]);
+    expect(await cache.get("/a")).toBeNull();
+    expect(await cache.get("/b")).not.toBeNull();
+
+    for (let i = 0; i < 1_100; i++) await cache.set(`/probe-${i}`, page("404", ["_N_T_/help/articles/[slug]"]));
+    expect(HelpContentCache.entries.size).toBeLessThanOrEqual(1_000);
+    expect(await cache.get("/probe-0")).toBeNull(); // the oldest gave way
+    expect(await cache.get("/probe-1099")).not.toBeNull();
+  });
+});
