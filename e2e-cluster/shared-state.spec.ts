@@ -127,4 +127,20 @@ test.describe("two instances on one database", () => {
     const contact = await cluster.db.contact.findUniqueOrThrow({ where: { email: `c-${addon.id}@example.com` }, select: { id: true } });
     expect(await cluster.db.ticket.count({ where: { contactId: contact.id } })).toBe(2);
   });
+
+  test("a help page cached on both shows an edit made on one database at once, on both", async ({ cluster }) => {
+    const [a, b] = cluster.instances.urls as [string, string];
+    const tag = randomUUID().slice(0, 8);
+    const category = await cluster.db.category.create({ data: { slug: `cluster-${tag}`, name: `Cluster ${tag}`, description: "Cached pages" } });
+    const article = await cluster.db.article.create({
+      data: { slug: `cached-${tag}`, title: `Cached ${tag}`, summary: "Served from each instance's cache", body: "First version.", categoryId: category.id },
+    });
+    const page = (base: string) => fetch(`${base}/help/articles/${article.slug}`).then(async (r) => ({ cache: r.headers.get("x-nextjs-cache"), html: await r.text() }));
+    for (const base of [a, b]) {
+      await page(base);
+      expect(await page(base)).toMatchObject({ cache: "HIT", html: expect.stringContaining("First version.") });
+    }
+    await cluster.db.article.update({ where: { id: article.id }, data: { body: `Second version ${tag}.` } });
+    for (const base of [a, b]) await expect.poll(async () => (await page(base)).html.includes(`Second version ${tag}.`), { message: base }).toBe(true);
+  });
 });
