@@ -386,3 +386,28 @@ describe("logging out and switching users", () => {
     expect(tab.desk.revoke).toHaveBeenCalledOnce();
   });
 });
+
+describe("telling the page who is signed in (the host page's events)", () => {
+  const identities = (tab: ReturnType<typeof frame>) =>
+    tab.sent.flatMap(({ message }) => (message.type === FRAME_TO_PAGE.identity ? [message.contact?.email ?? null] : []));
+
+  it("says so once per person: at the login, not at each refresh, and nobody after a logout", async () => {
+    const tab = frame();
+    tab.start();
+    await vi.advanceTimersByTimeAsync(TOKEN_LATENCY_MS + DESK_LATENCY_MS);
+    expect(identities(tab)).toEqual(["ada@example.com"]);
+    await vi.advanceTimersByTimeAsync(HOUR); // refreshed a minute before the end: the same person
+    expect(tab.desk.login).toHaveBeenCalledTimes(2);
+    expect(identities(tab)).toEqual(["ada@example.com"]);
+    tab.receive({ type: PAGE_TO_FRAME.logout });
+    expect(identities(tab)).toEqual(["ada@example.com", null]);
+  });
+
+  it("names a saved session's person only once the Desk has confirmed it", async () => {
+    const tab = frame();
+    tab.start(session("bearer-saved", Date.now() + 30 * MINUTE));
+    expect(identities(tab)).toEqual([]);
+    await vi.advanceTimersByTimeAsync(DESK_LATENCY_MS);
+    expect(identities(tab)).toEqual(["ada@example.com"]);
+  });
+});

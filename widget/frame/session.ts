@@ -101,6 +101,19 @@ export function createSessionController(config: { authMode: string }, io: Sessio
   // Bumped by every logout: an answer to a request made before it belongs to nobody now.
   let epoch = 0;
 
+  // Whom the page was last told the widget is signed in as (FRAME_TO_PAGE.identity): only a session
+  // the Desk answered for (a login, a resume it confirmed, a peer's), not the page's saved copy alone.
+  let announced: string | null = null;
+  let confirmed = false;
+  function changed() {
+    const who = confirmed && signedIn(state) ? (state.contact?.email ?? null) : null;
+    if (who !== announced) {
+      announced = who;
+      io.toPage({ type: FRAME_TO_PAGE.identity, contact: who && state.contact ? { name: state.contact.name, email: state.contact.email } : null });
+    }
+    io.changed();
+  }
+
   const withLocalExpiry = (session: { token: string; expiresAt: string }, expiresInSeconds: number): WidgetSession => ({
     token: session.token,
     expiresAt: session.expiresAt,
@@ -120,7 +133,7 @@ export function createSessionController(config: { authMode: string }, io: Sessio
     if (!state.wantsLogin) return;
     lastTokenRequest = clock.now();
     state.busy = true;
-    io.changed();
+    changed();
     io.toPage({ type: FRAME_TO_PAGE.needToken });
   }
 
@@ -142,26 +155,28 @@ export function createSessionController(config: { authMode: string }, io: Sessio
   function fail(error: WidgetError) {
     state.busy = false;
     state.error = error;
-    io.changed();
+    changed();
     io.toPage({ type: FRAME_TO_PAGE.loginFailed, error });
   }
 
   function adopt(session: WidgetSession, contact: Contact, fromPeer = false) {
     sessionFromPeer = fromPeer;
+    confirmed = true;
     state.session = session;
     state.contact = contact;
     state.error = null;
     state.busy = false;
     scheduleRefresh();
-    io.changed();
+    changed();
   }
 
   function forget() {
     stopTimer();
+    confirmed = false;
     state.session = null;
     state.contact = null;
     state.busy = false;
-    io.changed();
+    changed();
   }
 
   function logout() {
@@ -215,10 +230,10 @@ export function createSessionController(config: { authMode: string }, io: Sessio
           state.session = message.saved.session;
           state.contact = message.saved.contact;
         }
-        return io.changed();
+        return changed();
       case PAGE_TO_FRAME.login:
         state.wantsLogin = true;
-        if (config.authMode !== "jwt") return io.changed();
+        if (config.authMode !== "jwt") return changed();
         return resumeOrLogin();
       case PAGE_TO_FRAME.token:
         if (state.wantsLogin) login(message.token);
@@ -229,7 +244,7 @@ export function createSessionController(config: { authMode: string }, io: Sessio
         state.busy = false;
         state.error = null;
         state.notice = { code: WIDGET_ERROR_CODES.TOKEN_UNAVAILABLE, message: message.message.slice(0, NOTICE_MAX_LENGTH) || DEFAULT_NOTICE };
-        return io.changed();
+        return changed();
       case PAGE_TO_FRAME.logout:
         state.wantsLogin = false;
         return logout();

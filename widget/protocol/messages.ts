@@ -61,6 +61,8 @@ export const FRAME_TO_PAGE = {
   loginFailed: "asap:login-failed",
   /** The person closed the widget from inside it. */
   close: "asap:close",
+  /** Who the widget is signed in as now, or nobody: sent when that changes (host events come from it). */
+  identity: "asap:identity",
 } as const;
 
 /**
@@ -100,6 +102,7 @@ export type FrameToPagePayloads = {
   [FRAME_TO_PAGE.refreshing]: RefreshingPayload;
   [FRAME_TO_PAGE.loginFailed]: { error: WidgetError };
   [FRAME_TO_PAGE.close]: Empty;
+  [FRAME_TO_PAGE.identity]: { contact: Pick<Contact, "name" | "email"> | null };
 };
 
 export type TabPayloads = {

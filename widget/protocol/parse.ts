@@ -65,6 +65,11 @@ export const ACCEPTED_BY_PAGE: Parsers<FrameToPagePayloads> = {
     return error ? { error } : null;
   },
   [FRAME_TO_PAGE.close]: empty,
+  [FRAME_TO_PAGE.identity]: (raw) => {
+    if (raw.contact === null) return { contact: null };
+    if (!isObject(raw.contact) || typeof raw.contact.name !== "string" || typeof raw.contact.email !== "string") return null;
+    return { contact: { name: raw.contact.name, email: raw.contact.email } };
+  },
 };
 
 export const ACCEPTED_FROM_TABS: Parsers<TabPayloads> = {

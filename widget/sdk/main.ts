@@ -17,13 +17,22 @@
 import { FRAME_TO_PAGE, PAGE_TO_FRAME, tabChannelName, type FrameToPagePayloads, type PageToFrameMessage, type PageToFramePayloads, type SavedSession, type TabPayloads } from "../protocol/messages";
 import { ACCEPTED_BY_PAGE, ACCEPTED_FROM_TABS } from "../protocol/parse";
 import { channelPort, windowPort } from "../protocol/port";
+import { WIDGET_ERROR_CODES } from "../protocol/errors";
+import type { HostEventListener, HostEventName } from "../protocol/host-events";
+import { hostEvents } from "./host-events";
 import { createLauncher } from "./launcher";
 import { callLoginCallback, type LoginCallback } from "./login-callback";
 import { frameToTabs, tabToFrame } from "./relay";
 import { pageSessionStorage, sessionStore } from "./store";
 
 type Action = "login" | "logout" | "open" | "close";
-type AsapApi = { __sdk: true; invoke(action: Action, argument?: unknown): void };
+type AsapApi = {
+  __sdk: true;
+  invoke(action: Action, argument?: unknown): void;
+  /** Listens to the widget's events (../protocol/host-events.ts); returns the function that stops it. */
+  on<N extends HostEventName>(name: N, listener: HostEventListener<N>): () => void;
+  off<N extends HostEventName>(name: N, listener: HostEventListener<N>): void;
+};
 /** The vendor's globals. Declared here, not on Window: the SDK assumes nothing of the page's own types. */
 type VendorGlobals = {
   ZohoDeskAsap?: Partial<AsapApi>;
@@ -55,6 +64,11 @@ function start() {
     accepts: ACCEPTED_BY_PAGE,
   });
 
+  const events = hostEvents();
+  let signedInAs: string | null = null; // as the frame last said (FRAME_TO_PAGE.identity)
+  let loggingOut = false; // the page asked: the next "nobody" is its logout, not an ending
+  let current = store.load()?.session ?? null; // for sessionExpiring's times
+
   let frameReady = false;
   const pending: PageToFrameMessage[] = []; // waiting for the frame to be ready
   let getToken: LoginCallback | null = null;
@@ -76,6 +90,7 @@ function start() {
       failed(message) {
         console.error(`[ASAP] the page's login callback failed: ${message}`);
         toFrame({ type: PAGE_TO_FRAME.tokenFailed, message });
+        events.emit("loginFailed", { code: WIDGET_ERROR_CODES.TOKEN_UNAVAILABLE, message, hint: "" });
       },
     });
   }
@@ -95,13 +110,28 @@ function start() {
       case FRAME_TO_PAGE.session:
         // A different person now: the previous one's session is revoked, and what they left goes.
         revoke(store.save({ session: message.session, contact: message.contact }));
+        current = message.session;
         break;
       case FRAME_TO_PAGE.forget:
         store.clear();
+        current = null;
         break;
       case FRAME_TO_PAGE.loginFailed:
         console.error(`[ASAP] login failed: ${message.error.code}: ${message.error.message} ${message.error.hint}`);
+        events.emit("loginFailed", message.error);
         break;
+      case FRAME_TO_PAGE.refreshing:
+        if (current) events.emit("sessionExpiring", { expiresAt: current.expiresAt, inSeconds: Math.max(0, Math.round((current.localExpiresAt - Date.now()) / 1000)) });
+        break;
+      case FRAME_TO_PAGE.identity: {
+        const email = message.contact?.email ?? null;
+        if (email === signedInAs) break;
+        if (signedInAs !== null) events.emit("signedOut", { reason: loggingOut ? "logout" : "ended" });
+        signedInAs = email;
+        loggingOut = false;
+        if (message.contact) events.emit("signedIn", { contact: message.contact });
+        break;
+      }
       case FRAME_TO_PAGE.close:
         widget.setOpen(false);
         widget.focus();
@@ -113,6 +143,8 @@ function start() {
 
   const api: AsapApi = {
     __sdk: true,
+    on: events.on,
+    off: events.off,
     invoke(action, argument) {
       switch (action) {
         case "login":
@@ -125,6 +157,7 @@ function start() {
           // the stored session to revoke: after a silent sign-out (an expired site cookie, then a
           // reload) this page's storage is the only place that still knows it.
           getToken = null;
+          loggingOut = signedInAs !== null;
           revoke(store.load());
           store.clear();
           toFrame({ type: PAGE_TO_FRAME.logout });
