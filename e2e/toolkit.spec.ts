@@ -1,68 +1,22 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { asapDesk as controlClient, expect, mintAsapToken, test, type AsapDesk, type AsapKey, type CreateAddonInput } from "asap-playwright";
+import { asapDesk as controlClient, expect, mintAsapToken, test, type AsapDesk, type CreateAddonInput } from "asap-playwright";
 import { deskURL } from "../playwright.config";
 import { uniqueEmail } from "./support/database";
 import { e2eEnv } from "./support/desk";
+import { CUSTOMER_NAME, Shop } from "./support/shop";
 
 // The integrators' toolkit (packages/asap-playwright) used as an integrator uses it: against the e2e
 // stack's cross-origin Desk, through its control API, on a shop of their own that embeds the SDK.
-// The shop is served on this machine (Chromium lets only a local page load the local Desk's script);
-// its server signs tokens with its add-on's key for whoever its URL says is signed in.
+// The shop (./support/shop.ts) signs tokens with its add-on's key for whoever its URL says is signed in.
 
 test.use({ asapDeskUrl: deskURL, asapControlToken: async ({}, use) => use(e2eEnv().DESK_TEST_CONTROL_TOKEN) });
 
-const CUSTOMER_NAME = "Shop Customer";
-
-type ShopAddon = { key: AsapKey; validityMs?: number };
-const shopAddons = new Map<string, ShopAddon>();
-let shop: Server;
-let shopOrigin = "";
-
-function shopPage(addonId: string, user: string | null): string {
-  const config = JSON.stringify({ addonId, user }).replace(/</g, "\\u003c");
-  return `<!doctype html><html lang="en"><head><title>Shop</title></head><body><main><h1>Shop</h1></main>
-<script src="${deskURL}/asap/sdk.js" data-addon-id="${encodeURIComponent(addonId)}"></script>
-<script>
-  const shop = ${config};
-  window.ZohoDeskAsapReady(() => {
-    if (!shop.user) return window.ZohoDeskAsap.invoke("logout");
-    const tokenUrl = "/asap-token?" + new URLSearchParams({ addon: shop.addonId, user: shop.user });
-    window.ZohoDeskAsap.invoke("login", (success, failure) =>
-      fetch(tokenUrl, { method: "POST" }).then((r) => r.json()).then((body) => success(body.token)).catch(failure));
-  });
-</script></body></html>`;
-}
-
-test.beforeAll(async () => {
-  shop = createServer(async (request, response) => {
-    const url = new URL(request.url ?? "/", shopOrigin);
-    const addonId = url.searchParams.get("addon") ?? "";
-    const user = url.searchParams.get("user");
-    if (url.pathname === "/asap-token") {
-      const addon = shopAddons.get(addonId);
-      if (request.method !== "POST" || !addon || !user) return void response.writeHead(401).end();
-      const token = await mintAsapToken({ email: user, name: CUSTOMER_NAME }, addon.key, { validityMs: addon.validityMs });
-      return void response.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify({ token }));
-    }
-    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(shopPage(addonId, user));
-  });
-  await new Promise<void>((resolve) => shop.listen(0, "127.0.0.1", resolve));
-  shopOrigin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
-});
-test.afterAll(() => new Promise<void>((resolve) => shop.close(() => resolve())));
+const shop = new Shop();
+test.beforeAll(() => shop.start());
+test.afterAll(() => shop.stop());
 
 /** A fresh add-on allowed on the shop, whose key the shop signs with. */
-async function shopAddon(desk: AsapDesk, settings: Omit<CreateAddonInput, "origins"> = {}, minting: { validityMs?: number } = {}) {
-  const { addon, key } = await desk.createAddon({ origins: [shopOrigin], ...settings });
-  shopAddons.set(addon.id, { key, ...minting });
-  return { addon, key };
-}
-
-/** The shop's page, with `user` signed in to the shop (or nobody). */
-function shopUrl(addonId: string, user: string | null): string {
-  return `${shopOrigin}/?${new URLSearchParams({ addon: addonId, ...(user ? { user } : {}) })}`;
-}
+const shopAddon = (desk: AsapDesk, settings: Omit<CreateAddonInput, "origins"> = {}, minting: { validityMs?: number } = {}) => shop.addon(desk, settings, minting);
+const shopUrl = (addonId: string, user: string | null) => shop.url(addonId, user);
 
 test.describe("asap-playwright on an integrator's page", () => {
   test("the shop's signed-in customer is signed in to the widget, and a guest once the shop signs them out", async ({ page, asapDesk, asapWidget }) => {
