@@ -57,6 +57,17 @@ export function AddonSettingsForm({ addon }: { addon: AddonDetail }) {
           copies it from a log or a browser gets in too. Turn this off only while your app cannot send a <code>jti</code> yet.
         </p>
       </fieldset>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium text-slate-800">Enforcement</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="reportOnly" defaultChecked={checked("reportOnly", addon.reportOnly)} /> Report only: a refused login leaves
+          its person a guest, without an error
+        </label>
+        <p className="text-sm text-slate-500">
+          For a new key or a move from the legacy flow: refusals are logged with their code as always, and counted above the log, but
+          nobody sees an error. No refused token ever signs anyone in. Turn it off to enforce once the log is clean.
+        </p>
+      </fieldset>
       <TextField
         name="legacyEndpointUrl"
         label="Legacy JWT endpoint URL"

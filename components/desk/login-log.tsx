@@ -72,7 +72,10 @@ export function LoginLog({ events, filters }: { events: Events; filters: LoginLo
                   {event.outcome === "success" ? (
                     <span className="text-emerald-700">Success</span>
                   ) : (
-                    <code className="text-red-700">{event.code}</code>
+                    <>
+                      <code className="text-red-700">{event.code}</code>
+                      {event.reportOnly ? <span className="block text-xs text-amber-700">report only: stayed a guest</span> : null}
+                    </>
                   )}
                 </td>
                 <td className="py-2">{event.flow}</td>

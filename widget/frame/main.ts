@@ -41,7 +41,7 @@ document.addEventListener("keydown", (event) => {
   if (event.key === "Escape" && !event.defaultPrevented) closeWidget();
 });
 const session = createSessionController(
-  { authMode: config.authMode },
+  { authMode: config.authMode, reportOnly: config.reportOnly },
   {
     clock: systemClock,
     desk: deskSessionApi({ addonId: config.addonId, pageOrigin: config.parentOrigin }),

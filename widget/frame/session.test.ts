@@ -32,7 +32,7 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * One widget frame under test, with a fake Desk and a fake page whose login callback answers every
  * need-token with a JWT for `person` (set it to null to have the page stay silent).
  */
-function frame(options: { person?: Contact | null; authMode?: string; expiresInSeconds?: number } = {}) {
+function frame(options: { person?: Contact | null; authMode?: string; reportOnly?: boolean; expiresInSeconds?: number } = {}) {
   let person = options.person === undefined ? ada : options.person;
   const sent: Array<{ at: number; message: FrameToPageMessage }> = [];
   const listeners: Array<(message: FrameToPageMessage) => void> = [];
@@ -49,7 +49,7 @@ function frame(options: { person?: Contact | null; authMode?: string; expiresInS
     revoke: vi.fn(),
   };
   const controller = createSessionController(
-    { authMode: options.authMode ?? "jwt" },
+    { authMode: options.authMode ?? "jwt", reportOnly: options.reportOnly ?? false },
     {
       clock: systemClock,
       desk,
@@ -129,6 +129,19 @@ describe("logging in", () => {
     await vi.advanceTimersByTimeAsync(TOKEN_LATENCY_MS);
 
     expect(tab.state.error).toEqual(error);
+    expect(statusLine(tab.state)).toBe("Browsing as a guest");
+    expect(tab.sent.at(-1)?.message).toEqual({ type: FRAME_TO_PAGE.loginFailed, error });
+  });
+
+  it("in report-only mode keeps its person a guest without an error, and still tells the page why", async () => {
+    const tab = frame({ reportOnly: true });
+    const error = { code: "KEY_NOT_FOUND", message: "No signing key of this add-on has kid \"new-key\".", hint: "Use the key id shown in the portal." };
+    tab.desk.login.mockRejectedValueOnce(error);
+    tab.start();
+    await vi.advanceTimersByTimeAsync(TOKEN_LATENCY_MS);
+
+    expect(tab.state.error).toBeNull();
+    expect(tab.state.busy).toBe(false);
     expect(statusLine(tab.state)).toBe("Browsing as a guest");
     expect(tab.sent.at(-1)?.message).toEqual({ type: FRAME_TO_PAGE.loginFailed, error });
   });

@@ -91,7 +91,8 @@ export function visibleNotice(state: SessionState): string | null {
   return state.notice && state.wantsLogin && !state.error && !state.busy && !signedIn(state) ? state.notice.message : null;
 }
 
-export function createSessionController(config: { authMode: string }, io: SessionIO): SessionController {
+/** `reportOnly`: the add-on's report-only mode, in which a refused login leaves a guest, not an error. */
+export function createSessionController(config: { authMode: string; reportOnly?: boolean }, io: SessionIO): SessionController {
   const { clock, desk } = io;
   const state: SessionState = { session: null, contact: null, error: null, notice: null, busy: false, wantsLogin: false };
   let refreshTimer: TimerId | null = null;
@@ -154,7 +155,8 @@ export function createSessionController(config: { authMode: string }, io: Sessio
 
   function fail(error: WidgetError) {
     state.busy = false;
-    state.error = error;
+    // Report only: the Desk logged the refusal; the person browses as a guest, the page still hears why.
+    state.error = config.reportOnly ? null : error;
     changed();
     io.toPage({ type: FRAME_TO_PAGE.loginFailed, error });
   }

@@ -16,4 +16,9 @@ describe("the frame's config", () => {
       expect(readFrameConfig(body({ ...BASE, attachmentMaxBytes })).attachmentMaxBytes).toBe(DEFAULT_ATTACHMENT_MAX_BYTES);
     }
   });
+
+  it("is in report-only mode only when the Desk says exactly true", () => {
+    expect(readFrameConfig(body({ ...BASE, reportOnly: true })).reportOnly).toBe(true);
+    for (const reportOnly of [undefined, "true", 1, false]) expect(readFrameConfig(body({ ...BASE, reportOnly })).reportOnly).toBe(false);
+  });
 });

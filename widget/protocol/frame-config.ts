@@ -14,13 +14,18 @@ export type FrameConfig = LauncherBranding & {
   /** The embedding page's exact origin, already checked against the add-on's allowed origins. */
   parentOrigin: string;
   authMode: string;
+  /**
+   * The add-on is in report-only mode: a refused login keeps the person a guest without an error
+   * (the page still hears loginFailed, and the Desk logs it).
+   */
+  reportOnly: boolean;
   /** Each attachment's size limit (the Desk's ATTACHMENT_MAX_BYTES), so a file too large is refused before it is sent. */
   attachmentMaxBytes: number;
 };
 
 export function readFrameConfig(body: HTMLElement): FrameConfig {
   const config = JSON.parse(body.getAttribute("data-config") ?? "null") as Partial<FrameConfig> | null;
-  const { addonId, title, greeting, parentOrigin, authMode, accentColor, launcherPosition, attachmentMaxBytes } = config ?? {};
+  const { addonId, title, greeting, parentOrigin, authMode, reportOnly, accentColor, launcherPosition, attachmentMaxBytes } = config ?? {};
   if (typeof addonId !== "string" || typeof title !== "string" || typeof parentOrigin !== "string" || typeof authMode !== "string") {
     throw new Error("[ASAP] the frame document carries no valid data-config");
   }
@@ -31,6 +36,7 @@ export function readFrameConfig(body: HTMLElement): FrameConfig {
     greeting: typeof greeting === "string" && greeting ? greeting : null,
     parentOrigin,
     authMode,
+    reportOnly: reportOnly === true,
     accentColor: isAccentColor(accentColor) ? accentColor : DEFAULT_ACCENT_COLOR,
     launcherPosition: isLauncherPosition(launcherPosition) ? launcherPosition : DEFAULT_LAUNCHER_POSITION,
     // Only the early check uses it: the Desk enforces its own limit whatever the frame believes.

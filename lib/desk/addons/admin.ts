@@ -30,6 +30,7 @@ export async function getAddon(addonId: string) {
       clockSkewSeconds: true,
       sessionTtlSeconds: true,
       requireJti: true,
+      reportOnly: true,
       ...widgetBranding,
       origins: { select: { origin: true }, orderBy: { origin: "asc" } },
       keys: {
@@ -68,6 +69,7 @@ export async function updateAddon(addonId: string, settings: AddonSettings, acto
         clockSkewSeconds: true,
         sessionTtlSeconds: true,
         requireJti: true,
+        reportOnly: true,
         ...widgetBranding,
         origins: { select: { origin: true } },
       },

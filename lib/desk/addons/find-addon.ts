@@ -12,6 +12,7 @@ type LoginAddonRow = {
   clockSkewSeconds: number | bigint;
   sessionTtlSeconds: number | bigint;
   requireJti: unknown;
+  reportOnly: unknown;
   origin: string | null;
 };
 
@@ -24,7 +25,7 @@ const flag = (value: unknown) => value === true || value === 1 || value === 1n;
  */
 export async function findAddonForLogin(addonId: string) {
   const rows = await db.$queryRaw<LoginAddonRow[]>`SELECT a."id", a."name", a."authMode", a."newFlowEnabled", a."legacyFlowEnabled", a."legacyEndpointUrl",
-      a."clockSkewSeconds", a."sessionTtlSeconds", a."requireJti", o."origin"
+      a."clockSkewSeconds", a."sessionTtlSeconds", a."requireJti", a."reportOnly", o."origin"
     FROM "AsapAddon" a LEFT JOIN "AddonOrigin" o ON o."addonId" = a."id" WHERE a."id" = ${addonId}`;
   const [first] = rows;
   if (!first) return null;
@@ -38,6 +39,7 @@ export async function findAddonForLogin(addonId: string) {
     clockSkewSeconds: Number(first.clockSkewSeconds),
     sessionTtlSeconds: Number(first.sessionTtlSeconds),
     requireJti: flag(first.requireJti),
+    reportOnly: flag(first.reportOnly),
     origins: rows.flatMap((row) => (row.origin === null ? [] : [row.origin])),
   };
 }
@@ -48,7 +50,7 @@ export type LoginAddon = NonNullable<Awaited<ReturnType<typeof findAddonForLogin
 export async function findAddonForFrame(addonId: string) {
   const addon = await db.asapAddon.findUnique({
     where: { id: addonId },
-    select: { id: true, name: true, authMode: true, ...widgetBranding, origins: { select: { origin: true } } },
+    select: { id: true, name: true, authMode: true, reportOnly: true, ...widgetBranding, origins: { select: { origin: true } } },
   });
   return addon && { ...addon, origins: addon.origins.map((o) => o.origin) };
 }

@@ -18,3 +18,13 @@ export async function getFlowStats(addonId: string, now = new Date()): Promise<R
   });
   return { new: stats("new"), legacy: stats("legacy") };
 }
+
+/**
+ * How many logins of the last 24 hours the add-on refused while in report-only mode: each would
+ * have shown its person an error, and left them a guest instead.
+ */
+export async function countReportOnlyRefusals(addonId: string, now = new Date()): Promise<number> {
+  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const { _sum } = await db.loginEvent.aggregate({ where: { addonId, outcome: "failure", reportOnly: true, lastSeenAt: { gte: since } }, _sum: { count: true } });
+  return _sum.count ?? 0;
+}

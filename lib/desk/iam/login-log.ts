@@ -11,6 +11,8 @@ export type LoginAttempt = {
   flow: "new" | "legacy";
   clientIp: string;
   origin: string | null;
+  /** The add-on was in report-only mode: a refusal left its person a guest without an error. */
+  reportOnly?: boolean;
 };
 
 /** Identical failures from one source within this window share one row, with a count. */
@@ -41,6 +43,7 @@ export async function recordFailure(attempt: LoginAttempt, error: AsapError) {
     flow: attempt.flow,
     clientIp: bounded(attempt.clientIp, 64),
     origin: bounded(attempt.origin, 300),
+    reportOnly: attempt.reportOnly ?? false,
   };
   // A throttled source is one row whatever origin it claims each time: the claim is not worth a row.
   const failure = { ...row, ...(error.code === "RATE_LIMITED" ? { origin: null } : {}), outcome: "failure", code: error.code, detail: bounded(error.logDetail ?? `${error.message} ${error.hint}`, 1000) };
@@ -83,6 +86,6 @@ export function listLoginEvents(addonId: string, filter: LoginLogFilter = {}) {
     },
     orderBy: { lastSeenAt: "desc" },
     take: filter.take ?? 100,
-    select: { id: true, flow: true, outcome: true, code: true, detail: true, email: true, clientIp: true, origin: true, createdAt: true, lastSeenAt: true, count: true },
+    select: { id: true, flow: true, outcome: true, code: true, detail: true, email: true, clientIp: true, origin: true, createdAt: true, lastSeenAt: true, count: true, reportOnly: true },
   });
 }

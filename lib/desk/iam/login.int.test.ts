@@ -28,7 +28,7 @@ async function addKey(addonId: string): Promise<Key> {
 }
 
 async function newAddon(
-  settings: { clockSkewSeconds?: number; requireJti?: boolean; legacyFlowEnabled?: boolean; newFlowEnabled?: boolean; authMode?: "jwt" | "anonymous" } = {},
+  settings: { clockSkewSeconds?: number; requireJti?: boolean; legacyFlowEnabled?: boolean; newFlowEnabled?: boolean; authMode?: "jwt" | "anonymous"; reportOnly?: boolean } = {},
 ) {
   const id = `addon_${randomUUID().slice(0, 8)}`;
   await db.asapAddon.create({ data: { id, name: id, ...settings, origins: { create: [{ origin: ORIGIN }] } } });
@@ -273,5 +273,29 @@ describe("who may log in", () => {
     const addon = await newAddon();
     for (const claims of [{ name: "\ud800" }, { jti: "\ud800" }]) expect((await refusal(login(addon.id, await sign(addon.key, claims)))).code).toBe("VALIDATION_FAILED");
     expect(await db.asapSession.count({ where: { addonId: addon.id } })).toBe(0);
+  });
+});
+
+describe("report-only mode", () => {
+  it("still refuses a bad token and opens no session, but marks the refusal as reported only, and counts it", async () => {
+    const { countReportOnlyRefusals } = await import("./flow-stats");
+    const addon = await newAddon({ reportOnly: true });
+    const stranger = { ...addon.key, secret: randomBytes(32).toString("base64url") };
+    const email = `report-${randomUUID().slice(0, 8)}@example.com`;
+    for (let i = 0; i < 2; i++) expect((await refusal(login(addon.id, await sign(stranger, { email })))).code).toBe("SIGNATURE_INVALID");
+    expect(await db.asapSession.count({ where: { addonId: addon.id } })).toBe(0);
+    expect(await db.loginEvent.findFirst({ where: { addonId: addon.id, outcome: "failure" }, select: { code: true, reportOnly: true, count: true } })).toEqual({
+      code: "SIGNATURE_INVALID",
+      reportOnly: true,
+      count: 2,
+    });
+    expect(await countReportOnlyRefusals(addon.id)).toBe(2);
+    await expect(login(addon.id, await sign(addon.key))).resolves.toMatchObject({ contact: { email: "ada@example.com" } });
+
+    // Enforcing again: refusals are plain failures, and the count of those reported only stays.
+    await db.asapAddon.update({ where: { id: addon.id }, data: { reportOnly: false } });
+    await refusal(login(addon.id, await sign(stranger, { email: `other-${email}` })));
+    expect(await db.loginEvent.count({ where: { addonId: addon.id, outcome: "failure", reportOnly: false } })).toBe(1);
+    expect(await countReportOnlyRefusals(addon.id)).toBe(2);
   });
 });

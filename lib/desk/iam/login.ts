@@ -43,7 +43,7 @@ export async function loginToAsap(request: LoginRequest): Promise<LoginAnswer> {
     throw new AsapError("ADDON_NOT_FOUND", `There is no ASAP add-on "${request.addonId}".`, "Use the add-on id shown in the Desk portal.");
   }
   const flow = "token" in request ? "new" : "legacy";
-  const attempt: LoginAttempt = { addonId: addon.id, flow, clientIp: request.clientIp, origin: embeddingOrigin(request) };
+  const attempt: LoginAttempt = { addonId: addon.id, flow, clientIp: request.clientIp, origin: embeddingOrigin(request), reportOnly: addon.reportOnly };
   try {
     const budget = await takeLoginAttempt(addon.id, request.clientIp);
     const result = await login(addon, request, attempt);

@@ -94,6 +94,7 @@ export function addonSettingsSchema({ allowPrivateEndpoints }: { allowPrivateEnd
       newFlowEnabled: checkbox,
       legacyFlowEnabled: checkbox,
       requireJti: checkbox,
+      reportOnly: checkbox,
       legacyEndpointUrl: legacyEndpointUrl(allowPrivateEndpoints),
       clockSkewSeconds: z.coerce
         .number()

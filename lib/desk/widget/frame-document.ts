@@ -28,6 +28,7 @@ type FrameAddon = {
   id: string;
   name: string;
   authMode: string;
+  reportOnly: boolean;
   widgetTitle: string | null;
   widgetGreeting: string | null;
   accentColor: string;
@@ -45,6 +46,7 @@ export function frameConfig(addon: FrameAddon, parentOrigin: string, attachmentM
     greeting: addon.widgetGreeting || null,
     parentOrigin,
     authMode: addon.authMode,
+    reportOnly: addon.reportOnly,
     // The portal validates both; a row written some other way still gets a look the frame can use.
     accentColor: isAccentColor(addon.accentColor) ? addon.accentColor : DEFAULT_ACCENT_COLOR,
     launcherPosition: isLauncherPosition(addon.launcherPosition) ? addon.launcherPosition : DEFAULT_LAUNCHER_POSITION,

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAddon } from "@/lib/desk/addons/admin";
 import { listAudit } from "@/lib/desk/audit";
-import { getFlowStats } from "@/lib/desk/iam/flow-stats";
+import { countReportOnlyRefusals, getFlowStats } from "@/lib/desk/iam/flow-stats";
 import { listLoginEvents } from "@/lib/desk/iam/login-log";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
 import { AddonSettingsForm } from "@/components/desk/addon-settings-form";
 import { FlowStatsTable } from "@/components/desk/flow-stats";
+import { ReportOnlySummary } from "@/components/desk/report-only-summary";
 import { KeyManager } from "@/components/desk/key-manager";
 import { LoginLog, type LoginLogFilters } from "@/components/desk/login-log";
 import { SignOutSessions } from "@/components/desk/sign-out-sessions";
@@ -36,10 +37,11 @@ export default async function AddonPage({
     flow: FLOWS.has(raw.flow ?? "") ? (raw.flow as "new" | "legacy") : undefined,
     code: /^[A-Z_]{3,40}$/.test(raw.code ?? "") ? raw.code : undefined,
   };
-  const [events, audit, flowStats] = await Promise.all([
+  const [events, audit, flowStats, reportOnlyRefusals] = await Promise.all([
     listLoginEvents(addon.id, filters),
     listAudit(`addon:${addon.id}`),
     getFlowStats(addon.id, addon.readAt),
+    countReportOnlyRefusals(addon.id, addon.readAt),
   ]);
 
   return (
@@ -79,6 +81,7 @@ export default async function AddonPage({
           </Link>
         </div>
         <FlowStatsTable stats={flowStats} enabled={{ new: addon.newFlowEnabled, legacy: addon.legacyFlowEnabled }} />
+        <ReportOnlySummary on={addon.reportOnly} refusals={reportOnlyRefusals} addonId={addon.id} />
       </section>
       <section aria-labelledby="settings" className="rounded-2xl border border-slate-200 bg-white p-6">
         <h2 id="settings" className="mb-4 text-lg font-semibold">
