@@ -2,6 +2,7 @@
 export declare const HELP_CONTENT_TAG: "help-content";
 export declare const CHECK_EVERY_MS: number;
 export declare const SETTLE_MS: number;
+export declare const WAIT_FOR_CHECK_MS: number;
 
 export declare function contentWatch(options: {
   deskBaseUrl: string;

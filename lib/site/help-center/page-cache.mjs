@@ -18,6 +18,9 @@ export const CHECK_EVERY_MS = 1_000;
  * pages made in that short window are made once more, this long after the change was noticed.
  */
 export const SETTLE_MS = 2_000;
+/** How long a request for a cached page waits for the Desk's answer before it is served what is cached. */
+export const WAIT_FOR_CHECK_MS = 250;
+const ASK_TIMEOUT_MS = 2_000;
 const MAX_ENTRIES = 1_000;
 const MAX_BYTES = 64 * 1024 * 1024;
 const VERSION_PATH = "/desk/api/asap/v1/content-version";
@@ -30,10 +33,13 @@ function readVersion(baseUrl) {
   const url = new URL(VERSION_PATH, baseUrl);
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
-    const request = client.get(url, { headers: { accept: "application/json" }, timeout: 2_000 }, (response) => {
+    const request = client.get(url, { headers: { accept: "application/json" }, timeout: ASK_TIMEOUT_MS }, (response) => {
       let body = "";
       response.setEncoding("utf8");
-      response.on("data", (chunk) => (body.length < 1_024 ? (body += chunk) : response.destroy()));
+      response.on("data", (chunk) => {
+        body += chunk;
+        if (body.length > 1_024) request.destroy(new Error("content-version answered too much"));
+      });
       response.on("end", () => {
         try {
           const version = response.statusCode === 200 ? JSON.parse(body).version : undefined;
@@ -44,6 +50,8 @@ function readVersion(baseUrl) {
         }
       });
       response.on("error", reject);
+      // A connection cut mid-answer: settle (a settled promise ignores this), never hang every later check.
+      response.on("close", () => reject(new Error("content-version closed early")));
     });
     request.on("timeout", () => request.destroy(new Error("content-version timed out")));
     request.on("error", reject);
@@ -88,7 +96,11 @@ export function contentWatch({ deskBaseUrl, now = Date.now, ask = readVersion })
       }
       if (now() - checkedAt < CHECK_EVERY_MS) return outdatedBefore;
       pending ??= check().finally(() => (pending = undefined));
-      return pending;
+      // A slow Desk delays nobody for long: past WAIT_FOR_CHECK_MS, what is known now is the answer,
+      // and the check finishes in the background for the next request.
+      let timer;
+      const patience = new Promise((resolve) => (timer = setTimeout(() => resolve(outdatedBefore), WAIT_FOR_CHECK_MS)));
+      return Promise.race([pending, patience]).finally(() => clearTimeout(timer));
     },
   };
 }

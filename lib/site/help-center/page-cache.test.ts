@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import HelpContentCache, { CHECK_EVERY_MS, contentWatch, HELP_CONTENT_TAG, SETTLE_MS } from "./page-cache.mjs";
+import HelpContentCache, { CHECK_EVERY_MS, contentWatch, HELP_CONTENT_TAG, SETTLE_MS, WAIT_FOR_CHECK_MS } from "./page-cache.mjs";
 
 /** A Desk that answers GET content-version with whatever version the test sets, and counts the questions. */
 let version = "v1";
@@ -111,5 +111,33 @@ describe("HelpContentCache", () => {
     expect(HelpContentCache.entries.size).toBeLessThanOrEqual(1_000);
     expect(await cache.get("/probe-0")).toBeNull(); // the oldest gave way
     expect(await cache.get("/probe-1099")).not.toBeNull();
+  });
+});
+
+describe("a Desk that is slow or cut off", () => {
+  it("keeps a request waiting no longer than WAIT_FOR_CHECK_MS, and lets the check finish for the next one", async () => {
+    let answer: (version: string) => void = () => {};
+    const watch = contentWatch({ deskBaseUrl, ask: () => new Promise((resolve) => (answer = resolve)) });
+    const started = Date.now();
+    expect(await watch.outdatedBefore()).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(WAIT_FOR_CHECK_MS - 5);
+    answer("v1");
+  });
+
+  it("gives up on an answer cut off or too long, instead of hanging every later check", async () => {
+    const server = createServer((request, response) => {
+      if (request.url?.endsWith("content-version")) response.writeHead(200).write("x".repeat(5_000));
+      else response.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const watch = contentWatch({ deskBaseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      expect(await watch.outdatedBefore()).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, CHECK_EVERY_MS + 10));
+      expect(await watch.outdatedBefore()).toBe(0); // asked again: the first did not hang
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
