@@ -30,9 +30,12 @@ const TAGS_HEADER = "x-next-cache-tags"; // where Next.js keeps a rendered page'
 
 /** The Desk's content version, asked over plain HTTP: Next.js's patched fetch would make a page dynamic. */
 function readVersion(baseUrl) {
-  const url = new URL(VERSION_PATH, baseUrl);
+  // As the site's Desk client builds its URLs: a path in DESK_BASE_URL is kept.
+  const url = new URL(`${baseUrl.replace(/\/$/, "")}${VERSION_PATH}`);
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
+    // A whole-answer deadline: the socket's own timeout only notices silence, not a trickle.
+    const deadline = setTimeout(() => request.destroy(new Error("content-version took too long")), ASK_TIMEOUT_MS);
     const request = client.get(url, { headers: { accept: "application/json" }, timeout: ASK_TIMEOUT_MS }, (response) => {
       let body = "";
       response.setEncoding("utf8");
@@ -55,14 +58,24 @@ function readVersion(baseUrl) {
     });
     request.on("timeout", () => request.destroy(new Error("content-version timed out")));
     request.on("error", reject);
+    request.on("close", () => clearTimeout(deadline));
   });
+}
+
+/** Says why the cache cannot ask the Desk, once a minute at most: a wrong DESK_BASE_URL must not be silent. */
+let lastWarning = -Infinity;
+function warn(error) {
+  if (Date.now() - lastWarning < 60_000) return;
+  lastWarning = Date.now();
+  console.warn(`[page cache] cannot read the Desk's content version (${error instanceof Error ? error.message : String(error)}): help pages are refreshed by time only meanwhile`);
 }
 
 /**
  * When the help content last changed, as far as this instance knows: entries made before it are out
- * of date. Asks the Desk at most once per CHECK_EVERY_MS, one question at a time; while the Desk
- * cannot answer, what is cached is served (stale beats an error page), and the pages' time-based
- * revalidation still applies.
+ * of date. Asks the Desk at most once per CHECK_EVERY_MS after its last answer (or failure), one
+ * question at a time; while the Desk cannot answer, what is cached is served (stale beats an error
+ * page), and the pages' time-based revalidation still applies. Entries made before the first answer
+ * count as out of date once it comes: nobody knew then what they stood for.
  */
 export function contentWatch({ deskBaseUrl, now = Date.now, ask = readVersion }) {
   let known = /** @type {string | undefined} */ (undefined);
@@ -75,14 +88,16 @@ export function contentWatch({ deskBaseUrl, now = Date.now, ask = readVersion })
     const askedAt = now();
     try {
       const version = await ask(deskBaseUrl);
-      checkedAt = askedAt;
-      if (known !== undefined && version !== known) {
+      if (known === undefined) outdatedBefore = askedAt;
+      else if (version !== known) {
         outdatedBefore = now();
         settleAt = outdatedBefore + SETTLE_MS;
       }
       known = version;
-    } catch {
-      checkedAt = askedAt; // not again for CHECK_EVERY_MS: a Desk that is down is not asked at every request
+    } catch (error) {
+      warn(error);
+    } finally {
+      checkedAt = now(); // from the answer, not the question: a slow or down Desk is not asked back to back
     }
     return outdatedBefore;
   }
@@ -95,7 +110,9 @@ export function contentWatch({ deskBaseUrl, now = Date.now, ask = readVersion })
         settleAt = 0;
       }
       if (now() - checkedAt < CHECK_EVERY_MS) return outdatedBefore;
-      pending ??= check().finally(() => (pending = undefined));
+      // One request waits for the question it starts; the others meanwhile take what is known.
+      if (pending) return outdatedBefore;
+      pending = check().finally(() => (pending = undefined));
       // A slow Desk delays nobody for long: past WAIT_FOR_CHECK_MS, what is known now is the answer,
       // and the check finishes in the background for the next request.
       let timer;
@@ -115,7 +132,9 @@ function sizeOf(value) {
   if (!value) return 32;
   if (value.kind === "FETCH") return JSON.stringify(value.data ?? "").length;
   const body = value.html ?? value.body ?? "";
-  return (typeof body === "string" ? body.length : body.byteLength ?? 0) + (value.rscData?.byteLength ?? 0);
+  let bytes = (typeof body === "string" ? body.length : body.byteLength ?? 0) + (value.rscData?.byteLength ?? 0) + (value.postponed?.length ?? 0);
+  if (value.segmentData) for (const [path, buffer] of value.segmentData) bytes += path.length + (buffer?.byteLength ?? 0);
+  return bytes;
 }
 
 export default class HelpContentCache {
@@ -147,6 +166,8 @@ export default class HelpContentCache {
 
   async set(key, value, ctx) {
     this.#drop(key);
+    // Not-found pages are made per request: invented addresses must not push real pages out.
+    if (value?.status === 404) return;
     const entry = { value, lastModified: Date.now(), cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl, tags: tagsOf(value, ctx), bytes: key.length + sizeOf(value) };
     if (entry.bytes > MAX_BYTES / 4) return; // one huge entry would push out everything else
     const { entries } = HelpContentCache;

@@ -31,13 +31,14 @@ describe("contentWatch", () => {
 
   it("asks the Desk over HTTP at most once per interval, and dates a change from when it was seen", async () => {
     const watch = contentWatch({ deskBaseUrl, now });
-    expect(await watch.outdatedBefore()).toBe(0);
+    const firstAnswer = clock;
+    expect(await watch.outdatedBefore()).toBe(firstAnswer); // what was made before any answer is out of date
     await Promise.all([watch.outdatedBefore(), watch.outdatedBefore()]);
     expect(asked).toBe(1);
 
     version = "v2";
     clock += CHECK_EVERY_MS - 1;
-    expect(await watch.outdatedBefore()).toBe(0); // not asked yet
+    expect(await watch.outdatedBefore()).toBe(firstAnswer); // not asked yet
     clock += 1;
     expect(await watch.outdatedBefore()).toBe(clock);
     expect(asked).toBe(2);
@@ -68,6 +69,9 @@ describe("contentWatch", () => {
     expect(await watch.outdatedBefore()).toBe(0);
     expect(await watch.outdatedBefore()).toBe(0);
     expect(failures).toBe(1);
+    clock += CHECK_EVERY_MS;
+    await watch.outdatedBefore();
+    expect(failures).toBe(2); // asked again a second after the last failure
   });
 });
 
@@ -107,7 +111,10 @@ describe("HelpContentCache", () => {
     expect(await cache.get("/a")).toBeNull();
     expect(await cache.get("/b")).not.toBeNull();
 
-    for (let i = 0; i < 1_100; i++) await cache.set(`/probe-${i}`, page("404", ["_N_T_/help/articles/[slug]"]));
+    await cache.set("/help/articles/invented", { ...page("Not found", ["_N_T_/help/articles/[slug]"]), status: 404 });
+    expect(await cache.get("/help/articles/invented")).toBeNull(); // not kept: invented addresses push nothing out
+
+    for (let i = 0; i < 1_100; i++) await cache.set(`/probe-${i}`, page("probe", ["_N_T_/help/articles/[slug]"]));
     expect(HelpContentCache.entries.size).toBeLessThanOrEqual(1_000);
     expect(await cache.get("/probe-0")).toBeNull(); // the oldest gave way
     expect(await cache.get("/probe-1099")).not.toBeNull();
