@@ -5,9 +5,14 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 import { VISITOR_PATH, visitorAnswer, type VisitorAnswer } from "@/lib/site/visitor-answer";
 
 /** undefined until the first answer: nothing is shown as signed in or out before it is known. */
-type VisitorState = { visitor: VisitorAnswer | undefined; refresh: () => Promise<unknown> };
+type VisitorState = {
+  visitor: VisitorAnswer | undefined;
+  refresh: () => Promise<unknown>;
+  /** The site session just ended here: nobody is signed in, at once, whatever the next answer says. */
+  signedOut: () => void;
+};
 
-const VisitorContext = createContext<VisitorState>({ visitor: undefined, refresh: async () => {} });
+const VisitorContext = createContext<VisitorState>({ visitor: undefined, refresh: async () => {}, signedOut: () => {} });
 
 export const useVisitor = () => useContext(VisitorContext);
 
@@ -40,16 +45,25 @@ if (typeof window !== "undefined") void firstVisitor();
 export function VisitorProvider({ children }: { children: ReactNode }) {
   const [visitor, setVisitor] = useState<VisitorAnswer>();
   const pathname = usePathname();
+  // Only the newest question's answer counts: a slow older one never overwrites a newer state.
+  const asked = useRef(0);
+  const apply = useCallback((answer: Promise<VisitorAnswer | undefined>) => {
+    const ticket = ++asked.current;
+    return answer.then((found) => found && ticket === asked.current && setVisitor(found));
+  }, []);
 
-  const refresh = useCallback(() => loadVisitor().then((answer) => answer && setVisitor(answer)), []);
+  const refresh = useCallback(() => apply(loadVisitor()), [apply]);
+  const signedOut = useCallback(() => {
+    asked.current++;
+    setVisitor((known) => known && { ...known, user: null });
+  }, []);
 
   // The first page's answer is already on its way (firstVisitor); each later page asks again.
   const firstPath = useRef<string | null>(pathname);
   useEffect(() => {
-    const answer = pathname === firstPath.current ? firstVisitor() : loadVisitor();
+    void apply(pathname === firstPath.current ? firstVisitor() : loadVisitor());
     firstPath.current = null;
-    void answer.then((found) => found && setVisitor(found));
-  }, [pathname]);
+  }, [pathname, apply]);
 
   useEffect(() => {
     const onVisible = () => document.visibilityState === "visible" && void refresh();
@@ -57,5 +71,5 @@ export function VisitorProvider({ children }: { children: ReactNode }) {
     return () => document.removeEventListener("visibilitychange", onVisible);
   }, [refresh]);
 
-  return <VisitorContext.Provider value={{ visitor, refresh }}>{children}</VisitorContext.Provider>;
+  return <VisitorContext.Provider value={{ visitor, refresh, signedOut }}>{children}</VisitorContext.Provider>;
 }
