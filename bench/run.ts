@@ -92,6 +92,11 @@ const floorServer = spawn(process.execPath, ["--import", "tsx", "bench/support/b
   stdio: ["ignore", "pipe", "inherit"],
 });
 await new Promise<void>((resolve) => floorServer.stdout.once("data", () => resolve()));
+// Whatever happens next, the floor server and the database copy go with this process.
+process.on("exit", () => {
+  floorServer.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const LOGIN = "Login over HTTP (verify, replay id, contact, session, log)";
 const bareLogin = await load(`http://127.0.0.1:${floorPort}/login`, { connections: CONNECTIONS, ...loginOptions });

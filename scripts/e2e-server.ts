@@ -41,6 +41,8 @@ const env: NodeJS.ProcessEnv = {
   SMTP_URL: catcher.smtpUrl,
   MAIL_CATCHER_URL: catcher.httpUrl,
   PORT: port,
+  // Loopback only: this stack has seeded passwords, the test-control API and private endpoints allowed.
+  LISTEN_HOST: "127.0.0.1",
   // The legacy-flow specs run their JWT endpoints on loopback (the SSRF guard is tested on its own).
   DESK_ALLOW_PRIVATE_ENDPOINTS: "true",
   // The test-control API (docs/test-control-api.md), for specs and the asap-playwright toolkit; on in

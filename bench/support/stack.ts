@@ -43,6 +43,13 @@ export async function startStack(): Promise<Stack> {
     }
   };
   process.on("exit", stop);
+  // Ctrl-C or a kill ends this process without "exit" handlers' chance: stop the stack first.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
 
   for (let i = 0; ; i++) {
     if (i > 600) throw new Error("the server did not start within 5 minutes");
