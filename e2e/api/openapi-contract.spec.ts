@@ -166,6 +166,10 @@ test.describe("the Desk API's OpenAPI document", () => {
     await api.call("countArticleView", 204, { params: { articleId: articles[0]?.id ?? "" } });
     await api.call("countArticleView", 404, { params: { articleId: "no-such-article" } });
     await api.call("readContentVersion", 200);
+    const deflectionKey = randomUUID().replaceAll("-", "");
+    await api.call("openSuggestedArticle", 204, { body: { key: deflectionKey, articleId: articles[0]?.id ?? "" } });
+    await api.call("openSuggestedArticle", 400, { body: { key: "short", articleId: articles[0]?.id ?? "" } });
+    await api.call("openSuggestedArticle", 404, { body: { key: deflectionKey, articleId: "no-such-article" } });
     await api.call("rateArticle", 200, { params: { articleId: articles[0]?.id ?? "" }, body: { helpful: true }, headers: bearer });
 
     // Tickets, a contact's and a guest's.

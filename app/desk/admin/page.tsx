@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listAddons } from "@/lib/desk/addons/admin";
+import { countTicketsAvoided } from "@/lib/desk/help-center/deflections";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
 import { CreateAddonForm } from "@/components/desk/create-addon-form";
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "ASAP add-ons" };
 
 export default async function AddonsPage() {
   await requireAgent("admin");
-  const addons = await listAddons();
+  const [addons, deflection] = await Promise.all([listAddons(), countTicketsAvoided()]);
   return (
     <main className="grid gap-10 lg:grid-cols-[2fr_1fr]">
       <section>
@@ -32,6 +33,19 @@ export default async function AddonsPage() {
           ))}
         </ul>
       </section>
+      <div className="space-y-6">
+      <section aria-labelledby="deflection" className="h-fit rounded-2xl border border-slate-200 bg-white p-6">
+        <h2 id="deflection" className="text-lg font-semibold">
+          Tickets avoided
+        </h2>
+        <p className="mt-2 text-3xl font-bold tracking-tight" aria-describedby="deflection-how">
+          {deflection.avoided}
+        </p>
+        <p id="deflection-how" className="mt-1 text-sm text-slate-600">
+          In the last 30 days, people opened an article the ticket form suggested and sent no ticket ({deflection.suggestionsOpened}{" "}
+          suggestion{deflection.suggestionsOpened === 1 ? "" : "s"} opened in all).
+        </p>
+      </section>
       <section aria-labelledby="new-addon" className="h-fit rounded-2xl border border-slate-200 bg-white p-6">
         <h2 id="new-addon" className="text-lg font-semibold">
           New add-on
@@ -40,6 +54,7 @@ export default async function AddonsPage() {
           <CreateAddonForm />
         </div>
       </section>
+      </div>
     </main>
   );
 }

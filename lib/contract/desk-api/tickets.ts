@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONTACT_TICKET_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/contract/vocabulary";
 import { attachment, attachmentIds } from "./attachments";
+import { deflectionKey } from "./deflections";
 import { author, hasTextOrFiles, isoDateTime, pageQuery, paging, requiredText, textBesideFiles } from "./common-schemas";
 import { answerShapes, requestShapes } from "./registry";
 
@@ -16,6 +17,8 @@ export const contactTicketBody = z
     description: requiredText("description", 10_000),
     priority: priority.default("medium"),
     attachmentIds,
+    /** The form visit's key, when the form suggested articles (./deflections). */
+    deflectionKey: deflectionKey.optional(),
   })
   .register(requestShapes, { id: "NewTicket" });
 export type NewTicket = z.infer<typeof contactTicketBody>;

@@ -15,10 +15,12 @@ export const GUEST_LIMITS = {
   chatMessagesPerAddressPerMinute: 60,
   // Room for a few messages' worth of screenshots an hour; a script filling the disk is not.
   uploadsPerAddressPerHour: 40,
+  // Suggested articles opened from the ticket form: many for a person reading, few for a stats-stuffer.
+  deflectionsPerAddressPerHour: 120,
 } as const;
 
 /** The store's keys start with these (test control's reset clears them). */
-export const GUEST_LIMIT_PREFIXES = ["guest-submissions", "guest-chat-messages", "guest-uploads"] as const;
+export const GUEST_LIMIT_PREFIXES = ["guest-submissions", "guest-chat-messages", "guest-uploads", "deflections"] as const;
 
 const limiter = (keyPrefix: `${(typeof GUEST_LIMIT_PREFIXES)[number]}:${string}`, points: number, duration: number) =>
   new RateLimiterPrisma({ storeClient: db, keyPrefix, points, duration });
@@ -26,6 +28,7 @@ const byAddress = limiter("guest-submissions:address", GUEST_LIMITS.submissionsP
 const byEmail = limiter("guest-submissions:email", GUEST_LIMITS.submissionsPerEmailPerHour, 3600);
 const messagesByAddress = limiter("guest-chat-messages:address", GUEST_LIMITS.chatMessagesPerAddressPerMinute, 60);
 const uploadsByAddress = limiter("guest-uploads:address", GUEST_LIMITS.uploadsPerAddressPerHour, 3600);
+const deflectionsByAddress = limiter("deflections:address", GUEST_LIMITS.deflectionsPerAddressPerHour, 3600);
 
 async function spend(limit: RateLimiterPrisma, key: string, what: string): Promise<void> {
   try {
@@ -50,4 +53,9 @@ export function spendGuestChatMessage(clientIp: string): Promise<void> {
 /** A guest's upload (an attachment for a ticket or a chat message), counted before its bytes are read. */
 export function spendGuestUpload(clientIp: string): Promise<void> {
   return spend(uploadsByAddress, rateLimitKey(clientIp), "uploads from this address");
+}
+
+/** A suggested article opened from the ticket form (anyone, signed in or not: it writes a row). */
+export function spendDeflection(clientIp: string): Promise<void> {
+  return spend(deflectionsByAddress, rateLimitKey(clientIp), "suggested articles opened from this address");
 }

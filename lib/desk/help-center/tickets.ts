@@ -9,6 +9,7 @@ import { spendGuestSubmission } from "./guest-limits";
 import { idempotent } from "./idempotency";
 import { nextTicketNumber } from "./ticket-numbers";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
+import { markDeflectionSubmitted } from "./deflections";
 
 /**
  * Tickets as end-users see them (DESIGN §4): anyone may submit one; a signed-in contact lists, reads,
@@ -77,6 +78,7 @@ function createTicketOnce(caller: Caller, input: TicketInput | GuestTicketInput,
       select: ticketView,
     });
     await attachUploads(tx, caller.kind === "contact" ? { kind: "contact", contactId } : { kind: "guest" }, input.attachmentIds, { ticketId: ticket.id });
+    if (input.deflectionKey) await markDeflectionSubmitted(tx, input.deflectionKey, ticket.id);
     return { status: 201, body: { ticket } };
   });
 }

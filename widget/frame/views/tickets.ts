@@ -4,6 +4,7 @@ import { el, newKey, paragraphs, when } from "../dom";
 import { attachmentList, bearerHeaders, filesField } from "./attachments";
 import type { ViewContext } from "./context";
 import { field, form, loading, PRIORITIES, select, signInNote } from "./forms";
+import { ticketSuggestions } from "./suggestions";
 
 // The customer's words for the contract's statuses: the compiler checks every status has one.
 const STATUS: Record<TicketStatus, string> = { open: "Open", on_hold: "Waiting on you", closed: "Closed" };
@@ -15,14 +16,17 @@ const GUEST_SUBMISSION = "Submitted as a guest (email not verified)";
 export function submitTicketForm(ctx: ViewContext): HTMLFormElement {
   const fields = [];
   if (!ctx.signedIn()) fields.push(field("Your name", "name", { max: 100 }), field("Email", "email", { type: "email", max: 254 }));
-  fields.push(field("Subject", "subject", { max: 200 }), field("How can we help?", "description", { multiline: true }), select("Priority", "priority", PRIORITIES, "medium"));
+  const subject = field("Subject", "subject", { max: 200 });
+  const suggestions = ticketSuggestions(ctx, subject.querySelector("input") as HTMLInputElement);
+  fields.push(subject, suggestions.node, field("How can we help?", "description", { multiline: true }), select("Priority", "priority", PRIORITIES, "medium"));
   let key = newKey(); // one key per form: a double submit or a retry creates one ticket
   return form(
     fields,
     "Submit ticket",
     async (data) => {
-      const body = await ctx.api<TicketAnswer>("tickets", { method: "POST", body: data, auth: ctx.signedIn(), idempotencyKey: key });
+      const body = await ctx.api<TicketAnswer>("tickets", { method: "POST", body: { ...data, deflectionKey: suggestions.key() }, auth: ctx.signedIn(), idempotencyKey: key });
       key = newKey();
+      suggestions.sent();
       if (ctx.signedIn()) ctx.show([{ kind: "ticket", number: body.ticket.number }]);
       return `Ticket #${body.ticket.number} submitted. We will answer by email.`;
     },
