@@ -62,7 +62,7 @@ test.describe("widget help center", () => {
     await expect(frame.getByText("Fixed: a stuck log shipper.")).toBeVisible();
 
     await page.goto(`/help/tickets/${ticket.number}`);
-    await expect(page.getByText("Fixed: a stuck log shipper.")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Conversation" }).getByText("Fixed: a stuck log shipper.")).toBeVisible();
   });
 
   test("a signed-in user posts in the community and likes it", async ({ signedInPage: page, widget }) => {

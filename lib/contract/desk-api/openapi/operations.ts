@@ -124,7 +124,7 @@ export const OPERATIONS: readonly Operation[] = [
   { operationId: "readArticle", method: "get", path: "articles/{articleId}", tag: "Articles", summary: "One article, by id or slug (public and cacheable: counts no view)", auth: "none", answer: ok(articleAnswer) },
   { operationId: "countArticleView", method: "post", path: "articles/{articleId}/views", tag: "Articles", summary: "Someone read the article: one more view", auth: "none", answer: { status: 204 } },
   { operationId: "readContentVersion", method: "get", path: "content-version", tag: "Articles", summary: "A version of the help content that changes with every edit: caches of help pages compare it", auth: "none", answer: ok(contentVersionAnswer) },
-  { operationId: "openSuggestedArticle", method: "post", path: "deflections", tag: "Articles", summary: "The ticket form's suggested article was opened (deflection); a ticket sent later names the same key", auth: "none", body: deflectionBody, answer: { status: 204 } },
+  { operationId: "openSuggestedArticle", method: "post", path: "deflections", tag: "Articles", summary: "The ticket form's suggested article was opened (deflection); a ticket sent later names the same key", auth: "none", body: deflectionBody, answer: { status: 204 }, errors: ["NOT_FOUND", "RATE_LIMITED"] },
   { operationId: "rateArticle", method: "post", path: "articles/{articleId}/feedback", tag: "Articles", summary: "Was it helpful? A signed-in contact has one vote, which a second changes", auth: "optional", body: feedbackBody, answer: ok(feedbackAnswer) },
 
   // Tickets: anyone submits; a contact reads and changes their own.
