@@ -45,6 +45,16 @@ test.describe("asap-playwright on an integrator's page", () => {
     await widget.expectSignedOut();
   });
 
+  test("an add-on made in report-only mode: the refused customer stays a guest without an error, the refusal logged", async ({ page, asapDesk, asapWidget }) => {
+    const { addon, key } = await shopAddon(asapDesk, { reportOnly: true });
+    await asapDesk.revokeKey(addon.id, key.kid);
+    await page.goto(shopUrl(addon.id, uniqueEmail("staged")));
+    const widget = asapWidget();
+    await widget.expectLoginRefused("KEY_REVOKED", { inWidget: false });
+    await widget.expectSignedOut();
+    expect(await widget.state()).toMatchObject({ signedIn: null, error: null });
+  });
+
   test("with the Desk's clock moved past the token's window, the login is refused with TOKEN_EXPIRED", async ({ page, asapDesk, asapWidget }) => {
     // Tokens good for 10 s, no skew. The clock is the whole Desk process's: a step of 30 s, undone at
     // once, is one that other specs' tokens (5 minutes, with 60 s of skew) never notice.

@@ -40,6 +40,8 @@ const addonSettings = {
   clockSkewSeconds: z.number().int().min(0).max(300).optional(),
   sessionTtlSeconds: z.number().int().min(1).max(86_400).optional(),
   requireJti: z.boolean().optional(),
+  /** Report-only mode: refused logins leave a guest without an error (docs/migration.md). */
+  reportOnly: z.boolean().optional(),
 };
 
 const keyInput = z.strictObject({ kid: kidSchema.optional(), secret: signingSecretSchema.optional() });

@@ -52,6 +52,13 @@ describe("provisioning an add-on", () => {
     expect(addon.legacyFlowEnabled).toBe(true);
   });
 
+  it("makes an add-on in report-only mode when asked, and an enforcing one by default", async () => {
+    const staged = await provisionAddon({ origins: ["http://localhost:3000"], reportOnly: true });
+    const enforcing = await provisionAddon({ origins: ["http://localhost:3000"] });
+    const modes = await db.asapAddon.findMany({ where: { id: { in: [staged.addon.id, enforcing.addon.id] } }, select: { id: true, reportOnly: true } });
+    expect(Object.fromEntries(modes.map((m) => [m.id, m.reportOnly]))).toEqual({ [staged.addon.id]: true, [enforcing.addon.id]: false });
+  });
+
   it("refuses an add-on id or a kid already taken with CONFLICT, and leaves nothing half-made", async () => {
     const { addon, key } = await provisionAddon({ origins: [] });
     expect((await controlRefusal(provisionAddon({ id: addon.id, origins: [] }))).code).toBe("CONFLICT");

@@ -72,6 +72,7 @@ export async function insertAddon(tx: Tx, spec: AddonSpec, keys: KeySpec[]): Pro
       ...(spec.clockSkewSeconds !== undefined ? { clockSkewSeconds: spec.clockSkewSeconds } : {}),
       ...(spec.sessionTtlSeconds !== undefined ? { sessionTtlSeconds: spec.sessionTtlSeconds } : {}),
       ...(spec.requireJti !== undefined ? { requireJti: spec.requireJti } : {}),
+      ...(spec.reportOnly !== undefined ? { reportOnly: spec.reportOnly } : {}),
       origins: { create: origins.map((origin) => ({ origin })) },
     },
     select: addonColumns,

@@ -93,6 +93,8 @@ export type CreateAddonInput = {
   sessionTtlSeconds?: number;
   /** Whether tokens without a jti are refused (the Desk requires one of a new add-on unless told otherwise). */
   requireJti?: boolean;
+  /** Report-only mode: a refused login leaves its person a guest without an error, and is still logged. */
+  reportOnly?: boolean;
   /** The key to make; without it, a fresh one (its secret in the answer). */
   key?: { kid?: string; secret?: string };
 };
