@@ -22,6 +22,7 @@ import Database from "better-sqlite3";
 import * as esbuild from "esbuild";
 import { compactVerify } from "jose";
 import { chromium } from "@playwright/test";
+import { freePorts } from "./support/free-ports";
 import { load, type Load } from "./support/load";
 import { markdownTable, printFigures, type Figure } from "./support/report";
 import { startStack } from "./support/stack";
@@ -86,7 +87,7 @@ const loginOptions = { method: "POST" as const, headers: { "content-type": "appl
 const dir = mkdtempSync(path.join(tmpdir(), "asap-bench-"));
 const floorDb = path.join(dir, "floor.db");
 new Database(stack.env.DATABASE_URL.replace(/^file:/, ""), { readonly: true }).exec(`VACUUM INTO '${floorDb}'`);
-const floorPort = String(40_000 + Math.floor(Math.random() * 20_000));
+const [floorPort = ""] = (await freePorts(1)).map(String);
 const floorServer = spawn(process.execPath, ["--import", "tsx", "bench/support/bare-login-server.ts", floorDb, floorPort], {
   env: { ...process.env, ASAP_JWT_SECRET: secret },
   stdio: ["ignore", "pipe", "inherit"],

@@ -8,7 +8,6 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { SignJWT } from "jose";
 import pg from "pg";
@@ -17,6 +16,7 @@ import { sealSecret } from "../lib/desk/keys/secret-box";
 import { createPrismaClient } from "../lib/shared/prisma-client";
 import { startInstances } from "../scripts/cluster/instances";
 import { startProxy } from "../scripts/cluster/proxy";
+import { freePorts } from "./support/free-ports";
 import { freshSecrets } from "../scripts/env-file";
 
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-cluster";
@@ -27,13 +27,6 @@ const DIR = path.resolve(".tmp/bench-scale-out");
 
 type Setup = { name: string; databaseUrl: string; instances: number };
 type Result = { name: string; loginsPerSecond: number; ticketsPerSecond: number };
-
-async function freePorts(count: number): Promise<number[]> {
-  const servers = Array.from({ length: count }, () => createServer());
-  const ports = await Promise.all(servers.map((s) => new Promise<number>((resolve) => s.listen(0, "127.0.0.1", () => resolve((s.address() as { port: number }).port)))));
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  return ports;
-}
 
 /** `count` requests, `concurrency` at a time; the rate of the whole run. Every request must succeed. */
 async function throughput(count: number, concurrency: number, request: (i: number) => Promise<Response>): Promise<number> {

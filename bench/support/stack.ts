@@ -4,16 +4,8 @@
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
-
-async function freePort(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return String(port);
-}
+import { freePorts } from "./free-ports";
 
 export type Stack = {
   /** The site (and its same-origin Desk). */
@@ -28,7 +20,7 @@ export type Stack = {
 };
 
 export async function startStack(): Promise<Stack> {
-  const [port, deskPort, legacyPort] = [await freePort(), await freePort(), await freePort()];
+  const [port, deskPort, legacyPort] = (await freePorts(3)).map(String) as [string, string, string];
   const base = `http://localhost:${port}`;
   const child = spawn("npx", ["tsx", "scripts/e2e-server.ts"], {
     env: { ...process.env, PORT: port, DESK_PORT: deskPort, LEGACY_PORT: legacyPort, ...(process.env.BENCH_SKIP_BUILD === "1" ? { E2E_SKIP_BUILD: "1" } : {}) },
