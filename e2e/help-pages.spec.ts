@@ -70,6 +70,8 @@ test.describe("help center pages", () => {
     await page.goto("/help?q=custom%20domain");
     await expect(page).toHaveURL(/\/help\/search\?q=custom(%20|\+)domain$/);
     await expect(page.getByRole("heading", { name: "Results for “custom domain”" })).toBeVisible();
+    await page.goto("/help/search?q=%20%20");
+    await expect(page).toHaveURL(/\/help$/); // nothing to search for: the help center itself
     await page.goto("/help/categories/no-such-category");
     await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
   });
