@@ -1,10 +1,8 @@
 import "server-only";
-import { fetch, type Response } from "undici";
 import { env } from "@/lib/shared/env";
-import { describeRange } from "./endpoint-address";
-import { checkHost, guardedAgent, RefusedAddressError, systemResolver, type ConnectionPolicy, type HostResolver } from "./endpoint-connection";
+import { systemResolver, type ConnectionPolicy, type HostResolver } from "./endpoint-connection";
 import { AsapError } from "./errors";
-import { readCappedBody } from "@/lib/shared/http/capped-body";
+import { fetchFromIntegrator, IntegratorFetchError, type IntegratorAnswer, type IntegratorFetchFailure } from "./integrator-fetch";
 
 /**
  * Legacy flow: the IAM server's call to the business's JWT endpoint, `GET {endpoint}?user_token=…`.
@@ -30,11 +28,15 @@ function failed(cause: string, hint: string): AsapError {
   });
 }
 
-const refused = (error: RefusedAddressError) =>
-  failed(
-    `its host ${error.host} is or resolves to a ${describeRange(error.range)} address, which the Desk does not call`,
+/** The hint for each way the call can fail: what the admin can change. */
+const FETCH_HINTS: Record<IntegratorFetchFailure["kind"], string> = {
+  "refused address":
     "Give the endpoint's public URL. (For local development only, DESK_ALLOW_PRIVATE_ENDPOINTS=true lets the Desk call loopback and private addresses.)",
-  );
+  timeout: "Make the endpoint answer quickly; it is called on every legacy login.",
+  redirect: "Configure the endpoint's final URL.",
+  "too large": "Answer with the JWT alone.",
+  network: "Check that the endpoint URL is right and the server is up.",
+};
 
 export function legacyEndpointRequestUrl(endpointUrl: string, userToken: string): URL {
   let url: URL;
@@ -50,37 +52,6 @@ export function legacyEndpointRequestUrl(endpointUrl: string, userToken: string)
   url.searchParams.set("user_token", userToken);
   if (url.host !== host) throw failed("the request URL left the configured host", "Check the endpoint URL.");
   return url;
-}
-
-/** A failure of the request or its body: our own refusals, the timeout, or the network. */
-function transportFailure(error: unknown): AsapError {
-  if (error instanceof AsapError) return error;
-  if (error instanceof RefusedAddressError) return refused(error);
-  const cause = error instanceof Error ? error.cause : undefined;
-  if (cause instanceof RefusedAddressError) return refused(cause);
-  const name = error instanceof Error ? error.name : "";
-  if (name === "TimeoutError" || name === "AbortError") {
-    return failed(`no answer within ${LEGACY_TIMEOUT_MS / 1000} s (timeout)`, "Make the endpoint answer quickly; it is called on every legacy login.");
-  }
-  return failed("it could not be reached (network error)", "Check that the endpoint URL is right and the server is up.");
-}
-
-/** Rejects with the signal's reason once it aborts: bounds the steps that take no signal (DNS). */
-function within<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(signal.reason);
-    if (signal.aborted) return abort();
-    signal.addEventListener("abort", abort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
-  });
-}
-
-async function readBounded(response: Response): Promise<string> {
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > LEGACY_MAX_BODY_BYTES) throw failed(`the answer is ${declared} bytes, longer than ${LEGACY_MAX_BODY_BYTES} bytes`, "Answer with the JWT alone.");
-  const body = await readCappedBody(response.body, LEGACY_MAX_BODY_BYTES);
-  if (!body) throw failed(`the answer is longer than ${LEGACY_MAX_BODY_BYTES} bytes`, "Answer with the JWT alone.");
-  return Buffer.from(body).toString("utf8");
 }
 
 /** The JWT from the endpoint's answer: the token as text, or JSON `{ "token": "…" }` (or `jwt`). */
@@ -107,32 +78,15 @@ export async function fetchLegacyJwt(endpointUrl: string, userToken: string, opt
     allowPrivateAddresses: options.allowPrivateAddresses ?? env.DESK_ALLOW_PRIVATE_ENDPOINTS,
     resolve: options.resolve ?? systemResolver,
   };
-  // One agent per call: its connections are checked for this endpoint and closed with the answer.
-  const agent = guardedAgent(policy, LEGACY_TIMEOUT_MS);
+  let answer: IntegratorAnswer;
   try {
-    const signal = AbortSignal.timeout(LEGACY_TIMEOUT_MS);
-    let response: Response;
-    let body: string;
-    try {
-      await within(checkHost(url, policy), signal);
-      response = await fetch(url, {
-        method: "GET",
-        redirect: "manual",
-        headers: { Accept: "application/jwt, text/plain, application/json" },
-        signal,
-        dispatcher: agent,
-      });
-      if (response.status >= 300 && response.status < 400) {
-        await response.body?.cancel();
-        throw failed(`it answered a redirect (${response.status}), which is not followed`, "Configure the endpoint's final URL.");
-      }
-      body = await readBounded(response);
-    } catch (error) {
-      throw transportFailure(error);
-    }
-    if (!response.ok) throw failed(`it answered HTTP ${response.status}`, "Check the endpoint's logs: it must answer 200 with the JWT for a valid user token.");
-    return tokenFrom(body, response.headers.get("content-type") ?? "");
-  } finally {
-    agent.destroy().catch(() => {});
+    answer = await fetchFromIntegrator(url, { policy, timeoutMs: LEGACY_TIMEOUT_MS, maxBodyBytes: LEGACY_MAX_BODY_BYTES, accept: "application/jwt, text/plain, application/json" });
+  } catch (error) {
+    if (!(error instanceof IntegratorFetchError)) throw error;
+    throw failed(error.message, FETCH_HINTS[error.failure.kind]);
   }
+  if (answer.status < 200 || answer.status > 299) {
+    throw failed(`it answered HTTP ${answer.status}`, "Check the endpoint's logs: it must answer 200 with the JWT for a valid user token.");
+  }
+  return tokenFrom(answer.body, answer.contentType);
 }
