@@ -140,7 +140,7 @@ const { importHmacKey } = await import("@/lib/desk/keys/key-ring");
 const { verifyAsapToken } = await import("@/lib/desk/iam/verify-token");
 const cryptoKey = await importHmacKey(secret);
 const keys = {
-  find: async (kid: string) => (kid === stack.env.ASAP_JWT_KID ? { id: "bench-key-id", kid, revokedAt: null, expiresAt: null, cryptoKey: async () => cryptoKey } : null),
+  find: async (kid: string) => (kid === stack.env.ASAP_JWT_KID ? { id: "bench-key-id", kid, algorithm: "HS256" as const, source: "generated" as const, revokedAt: null, expiresAt: null, cryptoKey: async () => cryptoKey } : null),
   live: async () => [],
 };
 // Many short rounds, the two alternated, 32 verifications in flight (as on a busy server); the

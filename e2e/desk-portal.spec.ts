@@ -49,7 +49,7 @@ test.describe("Desk portal: add-ons and keys", () => {
     const login = await request.post(LOGIN, { data: { addonId, token: await signToken(key) }, headers: { origin: SITE } });
     expect(login.status()).toBe(200);
     // The database alone never yields the secret.
-    const row = await e2eDatabase().asapKey.findUniqueOrThrow({ where: { kid: key.kid } });
+    const row = await e2eDatabase().asapKey.findUniqueOrThrow({ where: { addonId_kid: { addonId, kid: key.kid } } });
     expect(row.secretEncrypted).not.toContain(key.secret);
   });
 

@@ -62,15 +62,15 @@ describe("seed", () => {
 
   it("stores the add-on's signing secret sealed, and re-seals it when .env carries a new one", async () => {
     const prisma = await seeded();
-    const key = await prisma.asapKey.findUniqueOrThrow({ where: { kid: options.signingKey.kid } });
+    const key = await prisma.asapKey.findUniqueOrThrow({ where: { addonId_kid: { addonId: DEMO_ADDON_ID, kid: options.signingKey.kid } } });
     expect(key.addonId).toBe(DEMO_ADDON_ID);
     expect(key.secretEncrypted).not.toContain(options.signingKey.secret);
-    expect(openSecret(key.secretEncrypted, key.kid, options.masterKey)).toBe(options.signingKey.secret);
+    expect(openSecret(key.secretEncrypted ?? "", key.kid, options.masterKey)).toBe(options.signingKey.secret);
 
     const rotated = { ...options, signingKey: { ...options.signingKey, secret: randomBytes(32).toString("base64url") } };
     await seed(prisma, rotated);
-    const resealed = await prisma.asapKey.findUniqueOrThrow({ where: { kid: options.signingKey.kid } });
-    expect(openSecret(resealed.secretEncrypted, key.kid, options.masterKey)).toBe(rotated.signingKey.secret);
+    const resealed = await prisma.asapKey.findUniqueOrThrow({ where: { addonId_kid: { addonId: DEMO_ADDON_ID, kid: options.signingKey.kid } } });
+    expect(openSecret(resealed.secretEncrypted ?? "", key.kid, options.masterKey)).toBe(rotated.signingKey.secret);
     expect(resealed.fingerprint).not.toBe(key.fingerprint);
   });
 

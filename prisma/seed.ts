@@ -192,12 +192,12 @@ async function seedAddon(prisma: PrismaClient, { masterKey, signingKey, allowedO
     });
   }
   const fingerprint = secretFingerprint(signingKey.secret);
-  const existing = await prisma.asapKey.findUnique({ where: { kid: signingKey.kid }, select: { fingerprint: true } });
+  const existing = await prisma.asapKey.findUnique({ where: { addonId_kid: { addonId: DEMO_ADDON_ID, kid: signingKey.kid } }, select: { fingerprint: true } });
   if (existing?.fingerprint === fingerprint) return;
   // A new .env (new secret under the same kid) re-seals the key, so the site and the Desk keep agreeing.
   const secretEncrypted = sealSecret(signingKey.secret, signingKey.kid, masterKey);
   await prisma.asapKey.upsert({
-    where: { kid: signingKey.kid },
+    where: { addonId_kid: { addonId: DEMO_ADDON_ID, kid: signingKey.kid } },
     create: { kid: signingKey.kid, addonId: DEMO_ADDON_ID, secretEncrypted, fingerprint },
     update: { secretEncrypted, fingerprint, revokedAt: null, expiresAt: null },
   });

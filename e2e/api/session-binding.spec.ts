@@ -12,14 +12,14 @@ test.describe("sessions end with what made them", () => {
   test("revoking the key that signed the login ends the session at once", async ({ request }) => {
     const { addon, headers } = await contactSession(request, SITE);
     expect((await request.get(SESSION, { headers })).status()).toBe(200);
-    await e2eDatabase().asapKey.update({ where: { kid: addon.key.kid }, data: { revokedAt: new Date() } });
+    await e2eDatabase().asapKey.updateMany({ where: { addonId: addon.id, kid: addon.key.kid }, data: { revokedAt: new Date() } });
     expect((await request.get(SESSION, { headers })).status()).toBe(401);
     expect((await request.get("/desk/api/asap/v1/tickets", { headers })).status()).toBe(401);
   });
 
   test("ending the key's rotation overlap, or switching to anonymous mode, ends it too", async ({ request }) => {
     const rotated = await contactSession(request, SITE);
-    await e2eDatabase().asapKey.update({ where: { kid: rotated.addon.key.kid }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await e2eDatabase().asapKey.updateMany({ where: { addonId: rotated.addon.id, kid: rotated.addon.key.kid }, data: { expiresAt: new Date(Date.now() - 1) } });
     expect((await request.get(SESSION, { headers: rotated.headers })).status()).toBe(401);
 
     const anonymous = await contactSession(request, SITE);

@@ -22,7 +22,10 @@ export const ERROR_CODES = {
   // The Desk's login (IAM): the token's checks, in the order the verifier runs them.
   TOKEN_TOO_LARGE: { by: { desk: 401 }, description: "The token is over 8 KiB." },
   TOKEN_MALFORMED: { by: { desk: 401 }, description: "The token is not a strict compact JWS: its format, base64url, header or payload JSON." },
-  ALG_NOT_ALLOWED: { by: { desk: 401 }, description: "The token's alg is not exactly HS256." },
+  ALG_NOT_ALLOWED: {
+    by: { desk: 401 },
+    description: "The token's alg is not HS256, ES256 or EdDSA, or is not the algorithm of the key it names (a key's algorithm is fixed by its type).",
+  },
   KEY_NOT_FOUND: {
     by: { desk: 401, "test-control": 404 },
     description: "Login: no key of the add-on has the token's kid, or (without kid) the add-on has no live key. Test control: the add-on has no key with that kid.",
@@ -44,6 +47,7 @@ export const ERROR_CODES = {
   JWT_NOT_ENABLED: { by: { desk: 403 }, description: "The add-on is in anonymous mode: it accepts no logins." },
   FLOW_NOT_ENABLED: { by: { desk: 403 }, description: "The flow used (new: a JWT; legacy: a user token) is switched off for the add-on." },
   ORIGIN_NOT_ALLOWED: { by: { desk: 403 }, description: "The page logging in is not one of the add-on's allowed origins." },
+  JWKS_FETCH_FAILED: { by: { desk: 502 }, description: "The token's kid is not among the add-on's keys, and its JWKS URL could not be fetched or read; the login log says why." },
   LEGACY_ENDPOINT_FAILED: { by: { desk: 502 }, description: "The business's JWT endpoint (legacy flow) failed; the portal's login log says how." },
   RATE_LIMITED: { by: { desk: 429 }, description: "Too many failed logins, or guest submissions, from one source; Retry-After says when to retry." },
   // Every HTTP API.

@@ -20,6 +20,8 @@ export function memoryKeyRing(secret: string, kid: string | undefined): KeyRing 
   const key = (keyKid: string): RingKey => ({
     id: "token-cli",
     kid: keyKid,
+    algorithm: "HS256",
+    source: "generated",
     revokedAt: null,
     expiresAt: null,
     cryptoKey: () => (cryptoKey ??= importHmacKey(secret)),

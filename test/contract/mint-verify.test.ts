@@ -8,7 +8,7 @@ import { DEFAULT_VALIDITY_MS, mintAsapToken } from "@/lib/site/asap/mint-asap-to
 // areas, since neither may import the other.
 const secret = randomBytes(32).toString("base64url");
 const keys: KeyRing = {
-  find: async (kid) => (kid === "k1" ? { id: "key-1", kid, revokedAt: null, expiresAt: null, cryptoKey: () => importHmacKey(secret) } : null),
+  find: async (kid) => (kid === "k1" ? { id: "key-1", kid, algorithm: "HS256", source: "generated", revokedAt: null, expiresAt: null, cryptoKey: () => importHmacKey(secret) } : null),
   live: async () => [],
 };
 const user = { email: "ada@example.com", name: "Ada Lovelace", emailVerified: true };

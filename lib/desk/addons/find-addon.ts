@@ -9,6 +9,7 @@ type LoginAddonRow = {
   newFlowEnabled: unknown;
   legacyFlowEnabled: unknown;
   legacyEndpointUrl: string | null;
+  jwksUrl: string | null;
   clockSkewSeconds: number | bigint;
   sessionTtlSeconds: number | bigint;
   requireJti: unknown;
@@ -24,7 +25,7 @@ const flag = (value: unknown) => value === true || value === 1 || value === 1n;
  * Prisma's nested select takes two; every login starts with it.
  */
 export async function findAddonForLogin(addonId: string) {
-  const rows = await db.$queryRaw<LoginAddonRow[]>`SELECT a."id", a."name", a."authMode", a."newFlowEnabled", a."legacyFlowEnabled", a."legacyEndpointUrl",
+  const rows = await db.$queryRaw<LoginAddonRow[]>`SELECT a."id", a."name", a."authMode", a."newFlowEnabled", a."legacyFlowEnabled", a."legacyEndpointUrl", a."jwksUrl",
       a."clockSkewSeconds", a."sessionTtlSeconds", a."requireJti", a."reportOnly", o."origin"
     FROM "AsapAddon" a LEFT JOIN "AddonOrigin" o ON o."addonId" = a."id" WHERE a."id" = ${addonId}`;
   const [first] = rows;
@@ -36,6 +37,7 @@ export async function findAddonForLogin(addonId: string) {
     newFlowEnabled: flag(first.newFlowEnabled),
     legacyFlowEnabled: flag(first.legacyFlowEnabled),
     legacyEndpointUrl: first.legacyEndpointUrl,
+    jwksUrl: first.jwksUrl,
     clockSkewSeconds: Number(first.clockSkewSeconds),
     sessionTtlSeconds: Number(first.sessionTtlSeconds),
     requireJti: flag(first.requireJti),

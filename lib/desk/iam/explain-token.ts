@@ -4,6 +4,7 @@ import { databaseKeyRing } from "@/lib/desk/keys/key-ring";
 import { db } from "@/lib/shared/db";
 import { env } from "@/lib/shared/env";
 import { iamNow } from "./clock";
+import { jwksKeys } from "./jwks-keys";
 import { explainWith, tokenParts, type Explanation } from "./explanation";
 import { peekReplayStore } from "./replay-store";
 
@@ -22,7 +23,7 @@ export async function explainToken(addonId: string, token: string): Promise<Expl
   }
   const peek = peekReplayStore(db, addon.id);
   return explainWith(trimmed, {
-    keys: databaseKeyRing(db, addon.id, Buffer.from(env.DESK_MASTER_KEY, "base64url")),
+    keys: databaseKeyRing(db, { addonId: addon.id, masterKey: Buffer.from(env.DESK_MASTER_KEY, "base64url"), ...(addon.jwksUrl && { jwks: jwksKeys({ id: addon.id, jwksUrl: addon.jwksUrl }) }) }),
     now: iamNow(),
     clockSkewSeconds: addon.clockSkewSeconds,
     requireJti: addon.requireJti,

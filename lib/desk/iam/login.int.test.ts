@@ -168,7 +168,7 @@ describe("replay rules", () => {
     const { verifyAsapToken } = await import("./verify-token");
     const { databaseKeyRing } = await import("@/lib/desk/keys/key-ring");
     const { databaseReplayStore } = await import("./replay-store");
-    const keys = databaseKeyRing(db, addon.id, Buffer.from(env.DESK_MASTER_KEY, "base64url"));
+    const keys = databaseKeyRing(db, { addonId: addon.id, masterKey: Buffer.from(env.DESK_MASTER_KEY, "base64url") });
     await verifyAsapToken(token, { keys, now: now - 60_000, clockSkewSeconds: 200, replay: databaseReplayStore(db, addon.id) });
     // ...is still inside a window of MAX_CLOCK_SKEW_SECONDS now: raising the skew must not revive it.
     await db.asapAddon.update({ where: { id: addon.id }, data: { clockSkewSeconds: MAX_CLOCK_SKEW_SECONDS } });

@@ -8,6 +8,7 @@ import { env } from "@/lib/shared/env";
 import { transaction } from "@/lib/shared/transaction";
 import { iamNow } from "./clock";
 import { AsapError } from "./errors";
+import { jwksKeys } from "./jwks-keys";
 import { fetchLegacyJwt } from "./legacy-endpoint";
 import { upsertContact } from "./login-contact";
 import { pruneLoginLog, recordFailure, recordSuccess, type LoginAttempt } from "./login-log";
@@ -75,7 +76,7 @@ async function login(addon: LoginAddon, request: LoginRequest, attempt: LoginAtt
   // The jti is claimed below, in the transaction that opens the session: the verifier only hands it over.
   let spent: { jti: string; expiresAt: Date } | undefined;
   const { claims, keyId } = await verifyAsapToken(token, {
-    keys: databaseKeyRing(db, addon.id, masterKey()),
+    keys: databaseKeyRing(db, { addonId: addon.id, masterKey: masterKey(), ...(addon.jwksUrl && { jwks: jwksKeys({ id: addon.id, jwksUrl: addon.jwksUrl }) }) }),
     now: iamNow(),
     clockSkewSeconds: addon.clockSkewSeconds,
     requireJti: addon.requireJti,

@@ -1,4 +1,5 @@
 import { decodeProtectedHeader, type ProtectedHeaderParameters } from "jose";
+import { keyAlgorithmForHeader, type KeyAlgorithm } from "@/lib/contract/signing-algorithms";
 import { AsapError } from "./errors";
 
 export const MAX_TOKEN_BYTES = 8 * 1024;
@@ -27,9 +28,12 @@ export function checkFormat(token: string): void {
   }
 }
 
-export type AsapHeader = { kid?: string };
+export type AsapHeader = { alg: string; keyAlgorithm: KeyAlgorithm; kid?: string };
 
-/** alg must be HS256 (never "none", never an asymmetric or longer HMAC); typ, when present, JWT. */
+/**
+ * alg must be one a key of the Desk can verify (HS256, ES256, EdDSA: never "none", never a longer HMAC
+ * or RSA); which one a token may use is its key's to say (./verify-token). typ, when present, JWT.
+ */
 export function readHeader(token: string): AsapHeader {
   let header: ProtectedHeaderParameters;
   try {
@@ -37,11 +41,12 @@ export function readHeader(token: string): AsapHeader {
   } catch {
     throw new AsapError("TOKEN_MALFORMED", "The token's header is not base64url-encoded JSON.", "Sign the token with a JWT library.");
   }
-  if (header.alg !== "HS256") {
+  const keyAlgorithm = keyAlgorithmForHeader(header.alg);
+  if (keyAlgorithm === null) {
     throw new AsapError(
       "ALG_NOT_ALLOWED",
-      `The token is signed with alg ${JSON.stringify(header.alg ?? null)}; only HS256 is accepted.`,
-      "Sign with HMAC-SHA256 (HS256) and the add-on's secret.",
+      `The token is signed with alg ${JSON.stringify(header.alg ?? null)}; only HS256, ES256 and EdDSA are accepted.`,
+      "Sign with HS256 and the add-on's secret, or with ES256 or EdDSA and the private key whose public half the add-on has.",
     );
   }
   if (header.typ !== undefined && header.typ !== "JWT") {
@@ -50,5 +55,6 @@ export function readHeader(token: string): AsapHeader {
   if (header.kid !== undefined && (typeof header.kid !== "string" || header.kid.length === 0 || header.kid.length > 128)) {
     throw new AsapError("TOKEN_MALFORMED", "The token's kid header is not a short string.", "Set kid to the key id shown in the portal.");
   }
-  return header.kid === undefined ? {} : { kid: header.kid };
+  const alg = header.alg as string;
+  return header.kid === undefined ? { alg, keyAlgorithm } : { alg, keyAlgorithm, kid: header.kid };
 }

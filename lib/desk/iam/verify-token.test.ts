@@ -17,6 +17,8 @@ function ring(specs: KeySpec[]): KeyRing {
   const toKey = (spec: KeySpec): RingKey => ({
     id: `id-${spec.kid}`,
     kid: spec.kid,
+    algorithm: "HS256",
+    source: "generated",
     revokedAt: spec.revokedAt ?? null,
     expiresAt: spec.expiresAt ?? null,
     cryptoKey: () => importHmacKey(spec.secret),

@@ -4,7 +4,7 @@ import type { KeyRing, RingKey } from "@/lib/desk/keys/key-ring";
 import { checkClock, checkWindow, MAX_VALIDITY_MS, readClaims, type AsapClaims } from "./claims";
 import { AsapError } from "./errors";
 import { MAX_CLOCK_SKEW_SECONDS } from "./limits";
-import { checkFormat, checkSize, readHeader } from "./token-format";
+import { checkFormat, checkSize, readHeader, type AsapHeader } from "./token-format";
 
 /**
  * The IAM verifier of the new flow: every rule of DESIGN §2, in a fixed order, each a named check so
@@ -48,13 +48,13 @@ export async function verifyAsapToken(token: string, options: VerifyOptions, tra
     passed(() => "three base64url segments");
     check = "header";
     const header = readHeader(token);
-    passed(() => `alg HS256${header.kid ? `, kid ${header.kid}` : ", no kid"}`);
+    passed(() => `alg ${header.alg}${header.kid ? `, kid ${header.kid}` : ", no kid"}`);
     check = "key";
-    const candidates = await selectKeys(options.keys, header.kid, new Date(options.now));
+    const candidates = await selectKeys(options.keys, header, new Date(options.now));
     passed(() => describeKeys(candidates));
     check = "signature";
-    const { payload, kid, keyId } = await checkSignature(token, candidates);
-    passed(() => `HS256 signature matches key ${kid}`);
+    const { payload, kid, keyId } = await checkSignature(token, header, candidates);
+    passed(() => `${header.alg} signature matches key ${kid}`);
     check = "claims";
     const claims = readClaims(payload);
     passed(() => `email ${claims.email}, email_verified true${claims.jti ? `, jti ${claims.jti}` : ", no jti"}`);
@@ -76,17 +76,30 @@ export async function verifyAsapToken(token: string, options: VerifyOptions, tra
   }
 }
 
-async function selectKeys(keys: KeyRing, kid: string | undefined, now: Date): Promise<RingKey[]> {
-  if (kid === undefined) {
+async function selectKeys(keys: KeyRing, header: AsapHeader, now: Date): Promise<RingKey[]> {
+  if (header.kid === undefined) {
     const live = await keys.live(now);
     if (live.length === 0) {
       throw new AsapError("KEY_NOT_FOUND", "The add-on has no live signing key.", "Generate a signing key in the portal.");
     }
-    return live;
+    const usable = live.filter((key) => key.algorithm === header.keyAlgorithm);
+    if (usable.length === 0) {
+      throw new AsapError(
+        "ALG_NOT_ALLOWED",
+        `The token is signed with ${header.alg}, but no live key of this add-on is a${header.keyAlgorithm === "HS256" ? "n HS256 secret" : ` ${header.keyAlgorithm} key`}.`,
+        `Sign with the algorithm of the add-on's key (${[...new Set(live.map((key) => key.algorithm))].join(", ")}), and name it in the kid header.`,
+      );
+    }
+    return usable;
   }
+  const kid = header.kid;
   const key = await keys.find(kid);
   if (!key) {
-    throw new AsapError("KEY_NOT_FOUND", `No signing key of this add-on has kid "${kid}".`, "Use the key id shown in the portal for this add-on, or leave kid out.");
+    throw new AsapError(
+      "KEY_NOT_FOUND",
+      `No signing key of this add-on has kid "${kid}".`,
+      "Use the key id shown in the portal for this add-on (or, with a JWKS URL, one your JWKS publishes), or leave kid out.",
+    );
   }
   const state = keyState(key, now);
   if (state.phase === "revoked") {
@@ -99,17 +112,27 @@ async function selectKeys(keys: KeyRing, kid: string | undefined, now: Date): Pr
       "Deploy the new key (ASAP_JWT_SECRET and ASAP_JWT_KID) that replaced it.",
     );
   }
+  // The key's type fixes the algorithm: an HMAC keyed with a public key's bytes must never verify.
+  if (key.algorithm !== header.keyAlgorithm) {
+    throw new AsapError(
+      "ALG_NOT_ALLOWED",
+      `The key "${kid}" is ${key.algorithm === "HS256" ? "an HS256 secret" : `an ${key.algorithm} public key`}, but the token is signed with ${header.alg}.`,
+      key.algorithm === "HS256" ? "Sign with HS256 and this key's secret." : `Sign with ${key.algorithm} and the private key whose public half this is.`,
+    );
+  }
   return [key];
 }
 
 function describeKeys(keys: RingKey[]): string {
-  return keys.length === 1 ? `key ${keys[0]?.kid}` : `no kid: trying ${keys.length} live keys (${keys.map((k) => k.kid).join(", ")})`;
+  return keys.length === 1
+    ? `key ${keys[0]?.kid} (${keys[0]?.algorithm}${keys[0]?.source === "jwks" ? ", from the JWKS" : ""})`
+    : `no kid: trying ${keys.length} live keys (${keys.map((k) => k.kid).join(", ")})`;
 }
 
-async function checkSignature(token: string, candidates: RingKey[]): Promise<{ payload: unknown; kid: string; keyId: string }> {
+async function checkSignature(token: string, header: AsapHeader, candidates: RingKey[]): Promise<{ payload: unknown; kid: string; keyId: string }> {
   for (const key of candidates) {
     try {
-      const { payload } = await compactVerify(token, await key.cryptoKey(), { algorithms: ["HS256"] });
+      const { payload } = await compactVerify(token, await key.cryptoKey(), { algorithms: [header.alg] });
       return { payload: parseJson(payload), kid: key.kid, keyId: key.id };
     } catch (error) {
       if (error instanceof AsapError) throw error;
@@ -120,7 +143,9 @@ async function checkSignature(token: string, candidates: RingKey[]): Promise<{ p
   throw new AsapError(
     "SIGNATURE_INVALID",
     "The signature does not match the add-on's signing key.",
-    "Sign with HS256 using the secret's characters as UTF-8 bytes, exactly as shown in the portal: do not base64-decode it. Check that the kid and the secret belong together.",
+    header.keyAlgorithm === "HS256"
+      ? "Sign with HS256 using the secret's characters as UTF-8 bytes, exactly as shown in the portal: do not base64-decode it. Check that the kid and the secret belong together."
+      : `Sign with the private key whose public half the add-on has under this kid (compare the fingerprint in the portal), with ${header.alg}.`,
   );
 }
 

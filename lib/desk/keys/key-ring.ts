@@ -1,13 +1,18 @@
 import "server-only";
+import { importJWK } from "jose";
 import { liveKeyWhere } from "@/lib/contract/key-liveness";
+import { isKeyAlgorithm, type KeyAlgorithm, type KeySource } from "@/lib/contract/signing-algorithms";
 import type { PrismaClient } from "@/lib/shared/prisma-client";
 import { openSecret } from "./secret-box";
 
-/** A signing key as the verifier needs it: its life-cycle dates and the HMAC key, imported lazily. */
+/** A signing key as the verifier needs it: its algorithm, life-cycle dates and the key, imported lazily. */
 export type RingKey = {
   /** The key's database id: sessions made with it are bound to it. */
   id: string;
   kid: string;
+  /** Fixed when the key was made; a token must be signed with exactly this algorithm. */
+  algorithm: KeyAlgorithm;
+  source: KeySource;
   revokedAt: Date | null;
   /** Set when the key was rotated: it keeps working until then. */
   expiresAt: Date | null;
@@ -20,8 +25,20 @@ export interface KeyRing {
   live(now: Date): Promise<RingKey[]>;
 }
 
-// Imported once per sealed secret: a raw Uint8Array would make jose import it on every verify (~2x slower).
-// The sealed text is part of the cache key, so a re-sealed (new) secret under the same kid is a new entry.
+/**
+ * The add-on's JWKS, when it has one: its keys are kept as AsapKey rows (source "jwks"), which a
+ * refresh brings in step with the document. `refresh` says whether a fetch happened (none during the
+ * cool-down) and throws the login's error when the document cannot be read.
+ */
+export interface JwksKeys {
+  /** Re-reads the document when the copy is older than its lifetime; a failure keeps the old rows. */
+  ensureFresh(): Promise<void>;
+  /** Re-reads it now for a kid the rows lack, unless it was read within the cool-down. */
+  refreshForUnknownKid(): Promise<boolean>;
+}
+
+// Imported once per key material: a raw Uint8Array would make jose import it on every verify (~2x slower).
+// The sealed secret or public JWK is part of the cache key, so new material under one kid is a new entry.
 const cryptoKeys = new Map<string, Promise<CryptoKey>>();
 
 export function importHmacKey(secret: string): Promise<CryptoKey> {
@@ -29,36 +46,75 @@ export function importHmacKey(secret: string): Promise<CryptoKey> {
   return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
 }
 
-type KeyRow = { id: string; kid: string; secretEncrypted: string; revokedAt: Date | null; expiresAt: Date | null };
+export async function importPublicKey(algorithm: Exclude<KeyAlgorithm, "HS256">, jwk: string): Promise<CryptoKey> {
+  const key = await importJWK(JSON.parse(jwk), algorithm);
+  if (key instanceof Uint8Array) throw new Error("a public key imported as bytes");
+  return key;
+}
+
+type KeyRow = {
+  id: string;
+  kid: string;
+  algorithm: string;
+  source: string;
+  secretEncrypted: string | null;
+  publicKey: string | null;
+  revokedAt: Date | string | null;
+  expiresAt: Date | string | null;
+};
+
+function importRowKey(row: KeyRow, algorithm: KeyAlgorithm, masterKey: Buffer): Promise<CryptoKey> {
+  if (algorithm === "HS256") {
+    if (row.secretEncrypted === null) throw new Error(`key ${row.kid} is HS256 without a secret`);
+    return importHmacKey(openSecret(row.secretEncrypted, row.kid, masterKey));
+  }
+  if (row.publicKey === null) throw new Error(`key ${row.kid} is ${algorithm} without a public key`);
+  return importPublicKey(algorithm, row.publicKey);
+}
 
 function toRingKey(row: KeyRow, masterKey: Buffer): RingKey {
+  // A row no algorithm of ours names verifies nothing: it can only have been written by hand.
+  const algorithm = isKeyAlgorithm(row.algorithm) ? row.algorithm : "HS256";
+  const material = row.secretEncrypted ?? row.publicKey ?? "";
   return {
     id: row.id,
     kid: row.kid,
-    revokedAt: row.revokedAt,
-    expiresAt: row.expiresAt,
+    algorithm,
+    source: row.source as KeySource,
+    revokedAt: row.revokedAt === null ? null : new Date(row.revokedAt),
+    expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt),
     cryptoKey() {
-      const cacheKey = `${row.kid}\u0000${row.secretEncrypted}`;
+      const cacheKey = `${row.kid}\u0000${algorithm}\u0000${material}`;
       let key = cryptoKeys.get(cacheKey);
       if (!key) {
-        key = importHmacKey(openSecret(row.secretEncrypted, row.kid, masterKey));
+        key = importRowKey(row, algorithm, masterKey);
         cryptoKeys.set(cacheKey, key);
+        key.catch(() => cryptoKeys.delete(cacheKey));
       }
       return key;
     },
   };
 }
 
-const columns = { id: true, kid: true, secretEncrypted: true, revokedAt: true, expiresAt: true } as const;
+const columns = { id: true, kid: true, algorithm: true, source: true, secretEncrypted: true, publicKey: true, revokedAt: true, expiresAt: true } as const;
 
-export function databaseKeyRing(prisma: PrismaClient, addonId: string, masterKey: Buffer): KeyRing {
+export type KeyRingOptions = { addonId: string; masterKey: Buffer; jwks?: JwksKeys };
+
+export function databaseKeyRing(prisma: PrismaClient, { addonId, masterKey, jwks }: KeyRingOptions): KeyRing {
+  // Every login asks: one raw statement (Prisma's findFirst costs three times as much).
+  const select = async (kid: string) => {
+    const [row] = await prisma.$queryRaw<KeyRow[]>`SELECT "id", "kid", "algorithm", "source", "secretEncrypted", "publicKey", "revokedAt", "expiresAt"
+      FROM "AsapKey" WHERE "addonId" = ${addonId} AND "kid" = ${kid} LIMIT 1`;
+    return row ? toRingKey(row, masterKey) : null;
+  };
   return {
-    // Every login asks: one raw statement (Prisma's findFirst costs three times as much).
     async find(kid) {
-      const [row] = await prisma.$queryRaw<KeyRow[]>`SELECT "id", "kid", "secretEncrypted", "revokedAt", "expiresAt" FROM "AsapKey" WHERE "addonId" = ${addonId} AND "kid" = ${kid} LIMIT 1`;
-      return row ? toRingKey({ ...row, revokedAt: row.revokedAt && new Date(row.revokedAt), expiresAt: row.expiresAt && new Date(row.expiresAt) }, masterKey) : null;
+      if (!jwks) return select(kid);
+      await jwks.ensureFresh();
+      return (await select(kid)) ?? ((await jwks.refreshForUnknownKid()) ? select(kid) : null);
     },
     async live(now) {
+      await jwks?.ensureFresh();
       const rows = await prisma.asapKey.findMany({
         where: { addonId, ...liveKeyWhere(now) },
         select: columns,

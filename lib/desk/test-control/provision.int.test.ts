@@ -30,9 +30,9 @@ describe("provisioning an add-on", () => {
       sessionTtlSeconds: 3600,
     });
     expect(key).toEqual({ kid, secret: SECRET });
-    const row = await db.asapKey.findUniqueOrThrow({ where: { kid } });
+    const row = await db.asapKey.findUniqueOrThrow({ where: { addonId_kid: { addonId: id, kid } } });
     expect(row.secretEncrypted).not.toContain(SECRET);
-    expect(openSecret(row.secretEncrypted, kid, Buffer.from(env.DESK_MASTER_KEY, "base64url"))).toBe(SECRET);
+    expect(openSecret(row.secretEncrypted ?? "", kid, Buffer.from(env.DESK_MASTER_KEY, "base64url"))).toBe(SECRET);
     expect((await loginWith(id, key, { email: "ada@example.com" })).contact.email).toBe("ada@example.com");
     const audit = await db.auditEvent.findMany({ where: { target: { startsWith: `addon:${id}` } }, select: { action: true, actorId: true, detail: true } });
     expect(audit.map((entry) => entry.action).sort()).toEqual(["addon.create", "key.create"]);
@@ -59,12 +59,18 @@ describe("provisioning an add-on", () => {
     expect(Object.fromEntries(modes.map((m) => [m.id, m.reportOnly]))).toEqual({ [staged.addon.id]: true, [enforcing.addon.id]: false });
   });
 
-  it("refuses an add-on id or a kid already taken with CONFLICT, and leaves nothing half-made", async () => {
+  it("refuses an add-on id, or a kid its add-on already has, with CONFLICT, and leaves nothing half-made", async () => {
     const { addon, key } = await provisionAddon({ origins: [] });
     expect((await controlRefusal(provisionAddon({ id: addon.id, origins: [] }))).code).toBe("CONFLICT");
-    const id = `addon_${unique()}`;
-    expect((await controlRefusal(provisionAddon({ id, origins: [], key: { kid: key.kid } }))).code).toBe("CONFLICT");
-    expect(await db.asapAddon.findUnique({ where: { id } })).toBeNull();
+    expect((await controlRefusal(addKey(addon.id, { kid: key.kid, secret: SECRET }))).code).toBe("CONFLICT");
+    expect(await db.asapKey.count({ where: { addonId: addon.id } })).toBe(1);
+  });
+
+  it("lets two add-ons use one kid: a kid names a key of its own add-on (two may read one JWKS)", async () => {
+    const first = await provisionAddon({ origins: [] });
+    const second = await provisionAddon({ origins: [], key: { kid: first.key.kid, secret: SECRET } });
+    expect(second.key.kid).toBe(first.key.kid);
+    expect((await loginWith(second.addon.id, second.key, { email: "ada@example.com" })).contact.email).toBe("ada@example.com");
   });
 });
 

@@ -45,8 +45,8 @@ export function toAddon(row: AddonRow): Addon {
 }
 
 async function insertKey(tx: Tx, addonId: string, key: KeySpec): Promise<void> {
-  if (await tx.asapKey.findUnique({ where: { kid: key.kid }, select: { id: true } })) {
-    throw new TestControlError("CONFLICT", `The kid "${key.kid}" is taken: a kid names one key on the whole Desk.`, "Choose another kid, or leave it out for a fresh one.");
+  if (await tx.asapKey.findUnique({ where: { addonId_kid: { addonId, kid: key.kid } }, select: { id: true } })) {
+    throw new TestControlError("CONFLICT", `The kid "${key.kid}" is taken: a kid names one key of its add-on.`, "Choose another kid, or leave it out for a fresh one.");
   }
   const fingerprint = secretFingerprint(key.secret);
   await tx.asapKey.create({
