@@ -5,11 +5,15 @@ import { isKeyLive, keyState } from "@/lib/contract/key-liveness";
 import { generateKeyAction, revokeKeyAction, rotateKeyAction, type KeyActionState } from "@/lib/desk/portal/actions";
 import type { AddonDetail } from "@/lib/desk/addons/admin";
 import type { NewKey } from "@/lib/desk/keys/admin";
+import type { UploadedKey } from "@/lib/desk/keys/admin";
 import { buttonStyles } from "@/components/ui/button-styles";
+import { UploadedKeyNotice } from "./public-key-upload";
 import { ErrorAlert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+const SOURCES: Record<string, string> = { generated: "Secret", uploaded: "Uploaded public key", jwks: "From the JWKS" };
 
 function keyLabel(key: AddonDetail["keys"][number], now: Date): string {
   const state = keyState(key, now);
@@ -60,25 +64,30 @@ export type KeyEnvNames = { kid: string; secret: string };
 export function KeyManager({ addon, envNames }: { addon: AddonDetail; envNames: KeyEnvNames }) {
   const now = addon.readAt;
   const [revealed, setRevealed] = useState<NewKey | null>(null);
+  const [uploaded, setUploaded] = useState<UploadedKey | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const [rotateState, rotate] = useActionState(async (prev: KeyActionState, form: FormData) => {
     const result = await rotateKeyAction(addon.id, prev, form);
-    if (result.newKey) setRevealed(result.newKey);
+    setRevealed(result.newKey ?? null);
+    setUploaded(result.uploadedKey ?? null);
     return result;
   }, {} as KeyActionState);
-  // A rotating key already has its successor.
-  const rotatable = addon.keys.filter((key) => keyState(key, now).phase === "live");
+  // A rotating key already has its successor; a JWKS key rotates in its document.
+  const rotatable = addon.keys.filter((key) => keyState(key, now).phase === "live" && key.source !== "jwks");
 
   return (
     <div className="space-y-4">
       {revealed ? <RevealedSecret newKey={revealed} envNames={envNames} onDone={() => setRevealed(null)} /> : null}
+      {uploaded ? <UploadedKeyNotice uploaded={uploaded} /> : null}
       {message ? <ErrorAlert>{message}</ErrorAlert> : null}
       {rotateState.message ? <ErrorAlert>{rotateState.message}</ErrorAlert> : null}
       <table className="w-full text-left text-sm">
         <thead className="text-slate-500">
           <tr>
             <th className="py-2 font-medium">Key id</th>
+            <th className="py-2 font-medium">Algorithm</th>
+            <th className="py-2 font-medium">Kind</th>
             <th className="py-2 font-medium">Fingerprint</th>
             <th className="py-2 font-medium">Created</th>
             <th className="py-2 font-medium">State</th>
@@ -92,6 +101,8 @@ export function KeyManager({ addon, envNames }: { addon: AddonDetail; envNames: 
             return (
               <tr key={key.kid}>
                 <td className="py-2 font-mono">{key.kid}</td>
+                <td className="py-2">{key.algorithm}</td>
+                <td className="py-2">{SOURCES[key.source] ?? key.source}</td>
                 <td className="py-2 font-mono">{key.fingerprint}</td>
                 <td className="py-2">{dateTime.format(key.createdAt)}</td>
                 <td className="py-2">{keyLabel(key, now)}</td>
@@ -152,6 +163,20 @@ export function KeyManager({ addon, envNames }: { addon: AddonDetail; envNames: 
                 <option value="24h">24 hours</option>
                 <option value="7d">7 days</option>
               </select>
+            </label>
+            <label className="w-full text-sm">
+              <span className="block font-medium text-slate-800">Rotate to this public key (PEM or JWK)</span>
+              <textarea
+                name="replacement"
+                rows={3}
+                spellCheck={false}
+                defaultValue={rotateState.values?.replacement ?? ""}
+                aria-describedby="rotate-replacement-hint"
+                className="mt-1 block w-full rounded-lg border-0 px-3 py-2 font-mono text-xs ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none"
+              />
+              <span id="rotate-replacement-hint" className="mt-1 block text-slate-500">
+                Leave empty to generate a new HS256 secret.
+              </span>
             </label>
             <SubmitButton variant="secondary" pendingLabel="Rotating…">
               Rotate

@@ -27,6 +27,7 @@ export async function getAddon(addonId: string) {
     select: {
       ...addonSummary,
       legacyEndpointUrl: true,
+      jwksUrl: true,
       clockSkewSeconds: true,
       sessionTtlSeconds: true,
       requireJti: true,
@@ -34,7 +35,7 @@ export async function getAddon(addonId: string) {
       ...widgetBranding,
       origins: { select: { origin: true }, orderBy: { origin: "asc" } },
       keys: {
-        select: { kid: true, fingerprint: true, createdAt: true, expiresAt: true, revokedAt: true },
+        select: { kid: true, algorithm: true, source: true, fingerprint: true, createdAt: true, expiresAt: true, revokedAt: true },
         orderBy: { createdAt: "desc" },
       },
     },
@@ -87,6 +88,25 @@ export async function updateAddon(addonId: string, settings: AddonSettings, acto
     if (changes.length) {
       await recordAudit(tx, { actorId: actor.id, action: "addon.update", target: `addon:${addonId}`, detail: changes.join("; ") });
     }
+  });
+}
+
+/**
+ * The add-on's JWKS URL, audited; the caller reads the new document at once, which revokes the keys
+ * it no longer lists. Removing the URL (null) revokes every key read from it: their authority was
+ * the document. Says how many keys that revoked.
+ */
+export async function setJwksUrl(addonId: string, jwksUrl: string | null, actor: PortalAgent): Promise<number> {
+  return transaction(async (tx) => {
+    const before = await tx.asapAddon.findUniqueOrThrow({ where: { id: addonId }, select: { jwksUrl: true } });
+    if (before.jwksUrl === jwksUrl) return 0;
+    await tx.asapAddon.update({ where: { id: addonId }, data: { jwksUrl } });
+    await recordAudit(tx, { actorId: actor.id, action: "addon.update", target: `addon:${addonId}`, detail: `jwksUrl: ${before.jwksUrl ?? "none"} → ${jwksUrl ?? "none"}` });
+    if (jwksUrl) return 0;
+    const now = new Date();
+    const { count } = await tx.asapKey.updateMany({ where: { addonId, source: "jwks", ...liveKeyWhere(now) }, data: { revokedAt: now } });
+    if (count) await recordAudit(tx, { actorId: actor.id, action: "key.revoke", target: `addon:${addonId}`, detail: `Revoked ${count} key(s) read from the removed JWKS URL` });
+    return count;
   });
 }
 

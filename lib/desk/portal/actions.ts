@@ -5,11 +5,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { env } from "@/lib/shared/env";
 import { fieldErrors } from "@/lib/shared/field-errors";
-import { createAddon, disableLegacyFlow, signOutAllSessions, updateAddon } from "@/lib/desk/addons/admin";
+import { createAddon, disableLegacyFlow, setJwksUrl, signOutAllSessions, updateAddon } from "@/lib/desk/addons/admin";
+import { readJwksNow } from "@/lib/desk/iam/jwks-keys";
+import { JwksFetchError, type JwksSyncReport } from "@/lib/desk/keys/jwks-sync";
 import { explainToken, type Explanation } from "@/lib/desk/iam/explain-token";
-import { generateKey, KeyStateError, revokeKey, rotateKey, type NewKey } from "@/lib/desk/keys/admin";
+import { generateKey, KeyInputError, KeyStateError, revokeKey, rotateKey, uploadPublicKey, type NewKey, type UploadedKey } from "@/lib/desk/keys/admin";
 import { requireAgent, signInAgent, signOutAgent } from "./agent-session";
-import { addonCreateSchema, addonSettingsSchema, ROTATION_OVERLAPS, rotateSchema } from "./schemas";
+import { addonCreateSchema, addonSettingsSchema, jwksUrlSchema, publicKeySchema, ROTATION_OVERLAPS, rotateSchema } from "./schemas";
 
 /**
  * The portal's server actions. Each one: check the agent, parse the form (zod), one write, then
@@ -23,7 +25,8 @@ function typed(form: FormData): Record<string, string> {
   for (const [name, value] of form) if (typeof value === "string" && name !== "password" && !name.startsWith("$")) values[name] = value;
   return values;
 }
-export type KeyActionState = ActionState & { newKey?: NewKey };
+/** `newKey`: a generated secret, shown once. `uploadedKey`: a public key's kid and algorithm. */
+export type KeyActionState = ActionState & { newKey?: NewKey; uploadedKey?: UploadedKey };
 
 const signInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter your agent email address." })),
@@ -87,13 +90,47 @@ export async function generateKeyAction(addonId: string): Promise<KeyActionState
 export async function rotateKeyAction(addonId: string, _prev: KeyActionState, form: FormData): Promise<KeyActionState> {
   const agent = await requireAgent("admin");
   const parsed = rotateSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { message: "Choose a key and an overlap." };
+  if (!parsed.success) return { message: parsed.error.issues.find((issue) => issue.path[0] === "replacement")?.message ?? "Choose a key and an overlap." };
   try {
-    const newKey = await rotateKey(addonId, parsed.data.kid, ROTATION_OVERLAPS[parsed.data.overlap], agent);
+    const made = await rotateKey(addonId, parsed.data.kid, ROTATION_OVERLAPS[parsed.data.overlap], agent, parsed.data.replacement);
     revalidatePath(`/desk/admin/addons/${addonId}`);
-    return { ok: true, newKey };
+    return made.kind === "secret" ? { ok: true, newKey: made.key } : { ok: true, uploadedKey: made.key };
   } catch (error) {
-    if (error instanceof KeyStateError) return { message: error.message };
+    if (error instanceof KeyStateError || error instanceof KeyInputError) return { message: error.message, values: typed(form) };
+    throw error;
+  }
+}
+
+export async function uploadPublicKeyAction(addonId: string, _prev: KeyActionState, form: FormData): Promise<KeyActionState> {
+  const agent = await requireAgent("admin");
+  const parsed = publicKeySchema.safeParse({ publicKey: form.get("publicKey") ?? "" });
+  if (!parsed.success) return { message: parsed.error.issues[0]?.message };
+  try {
+    const uploadedKey = await uploadPublicKey(addonId, parsed.data.publicKey, agent);
+    revalidatePath(`/desk/admin/addons/${addonId}`);
+    return { ok: true, uploadedKey };
+  } catch (error) {
+    // The paste is handed back only when it is not a private key: that one is better forgotten.
+    if (error instanceof KeyInputError) return { message: error.message, values: error.message.includes("private key") ? {} : typed(form) };
+    throw error;
+  }
+}
+
+/** `report`: what the read found; `readError`: why the JWKS could not be read (the URL is saved anyway). */
+export type JwksActionState = ActionState & { report?: JwksSyncReport; readError?: string };
+
+export async function saveJwksUrlAction(addonId: string, _prev: JwksActionState, form: FormData): Promise<JwksActionState> {
+  const agent = await requireAgent("admin");
+  const parsed = jwksUrlSchema({ allowPrivateEndpoints: env.DESK_ALLOW_PRIVATE_ENDPOINTS }).safeParse({ jwksUrl: form.get("jwksUrl") ?? "" });
+  if (!parsed.success) return { fields: fieldErrors(parsed.error), values: typed(form) };
+  const { jwksUrl } = parsed.data;
+  const revoked = await setJwksUrl(addonId, jwksUrl, agent);
+  revalidatePath(`/desk/admin/addons/${addonId}`);
+  if (!jwksUrl) return { ok: true, message: `JWKS URL removed${revoked ? `; the ${revoked === 1 ? "key" : `${revoked} keys`} read from it revoked` : ""}.` };
+  try {
+    return { ok: true, report: await readJwksNow({ id: addonId, jwksUrl }) };
+  } catch (error) {
+    if (error instanceof JwksFetchError) return { ok: false, readError: error.message, values: typed(form) };
     throw error;
   }
 }

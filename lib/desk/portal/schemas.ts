@@ -36,27 +36,41 @@ export const addonCreateSchema = z.object({
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
 /**
- * The business's JWT endpoint: an http(s) URL the Desk will call from its own network, so not one whose
- * host is plainly inside it (an IP literal in any encoding, or localhost). Names are judged again after
- * DNS resolution at every call. `allowPrivateEndpoints` is DESK_ALLOW_PRIVATE_ENDPOINTS, passed in so
- * that this module stays free of the environment.
+ * A URL the Desk will call from its own network (the business's JWT endpoint, its JWKS), so not one
+ * whose host is plainly inside it (an IP literal in any encoding, or localhost). Names are judged
+ * again after DNS resolution at every call. `allowPrivateEndpoints` is DESK_ALLOW_PRIVATE_ENDPOINTS,
+ * passed in so that this module stays free of the environment; it also allows plain http for a JWKS.
  */
-const legacyEndpointUrl = (allowPrivateEndpoints: boolean) =>
+const integratorUrl = (what: string, allowPrivateEndpoints: boolean, protocol: RegExp, protocolError: string) =>
   z
     .string()
     .trim()
     .max(2048)
     .transform((value) => value || null)
-    .pipe(z.url({ protocol: /^https?$/, error: "The JWT endpoint must be an http(s) URL." }).nullable())
+    .pipe(z.url({ protocol, error: protocolError }).nullable())
     .superRefine((url, context) => {
       const range = url && !allowPrivateEndpoints ? knownHostRange(new URL(url)) : null;
       if (range) {
         context.addIssue({
           code: "custom",
-          message: `The JWT endpoint is a ${describeRange(range)} address, which the Desk does not call: give your app's public URL.`,
+          message: `The ${what} is a ${describeRange(range)} address, which the Desk does not call: give your app's public URL.`,
         });
       }
     });
+
+const legacyEndpointUrl = (allowPrivateEndpoints: boolean) =>
+  integratorUrl("JWT endpoint", allowPrivateEndpoints, /^https?$/, "The JWT endpoint must be an http(s) URL.");
+
+/** The JWKS carries the keys that decide who signs in: over https only (plain http in development). */
+export const jwksUrlSchema = ({ allowPrivateEndpoints }: { allowPrivateEndpoints: boolean }) =>
+  z.object({
+    jwksUrl: integratorUrl(
+      "JWKS URL",
+      allowPrivateEndpoints,
+      allowPrivateEndpoints ? /^https?$/ : /^https$/,
+      allowPrivateEndpoints ? "The JWKS URL must be an http(s) URL." : "The JWKS URL must be an https URL: the keys it serves decide who signs in.",
+    ),
+  });
 
 /** Optional text: blank means "not set" (null), so the widget falls back to its default. */
 const optionalText = (max: number, error: string) =>
@@ -119,4 +133,10 @@ export const ROTATION_OVERLAPS = { "1h": 3600, "24h": 86_400, "7d": 604_800 } as
 export const rotateSchema = z.object({
   kid: z.string().min(1).max(128),
   overlap: z.enum(Object.keys(ROTATION_OVERLAPS) as [keyof typeof ROTATION_OVERLAPS]),
+  /** A public key (PEM or JWK) to rotate to; empty: a generated HS256 secret. */
+  replacement: z.string().max(8 * 1024, { error: "A public key is far shorter than 8 KiB." }).default(""),
+});
+
+export const publicKeySchema = z.object({
+  publicKey: z.string().trim().min(1, { error: "Paste a public key: PEM or JWK." }).max(8 * 1024, { error: "A public key is far shorter than 8 KiB." }),
 });

@@ -9,7 +9,9 @@ import { requireAgent } from "@/lib/desk/portal/agent-session";
 import { AddonSettingsForm } from "@/components/desk/addon-settings-form";
 import { FlowStatsTable } from "@/components/desk/flow-stats";
 import { ReportOnlySummary } from "@/components/desk/report-only-summary";
+import { JwksUrlForm } from "@/components/desk/jwks-url-form";
 import { KeyManager } from "@/components/desk/key-manager";
+import { PublicKeyUpload } from "@/components/desk/public-key-upload";
 import { LoginLog, type LoginLogFilters } from "@/components/desk/login-log";
 import { SignOutSessions } from "@/components/desk/sign-out-sessions";
 
@@ -57,9 +59,15 @@ export default async function AddonPage({
           Signing keys
         </h2>
         <p className="mt-1 mb-4 text-sm text-slate-600">
-          The business signs its users&apos; JWTs (HS256) with a key&apos;s secret and names it in the <code>kid</code> header.
+          The business signs its users&apos; JWTs and names the key in the <code>kid</code> header: with a secret generated here (HS256),
+          or with a private key whose public half the Desk holds (ES256, EdDSA), uploaded here or published at a JWKS URL. A key&apos;s
+          type fixes the algorithm its tokens must use.
         </p>
         <KeyManager addon={addon} envNames={{ kid: "ASAP_JWT_KID", secret: "ASAP_JWT_SECRET" }} />
+        <div className="mt-6 grid gap-6 border-t border-slate-100 pt-6 lg:grid-cols-2">
+          <PublicKeyUpload addonId={addon.id} />
+          <JwksUrlForm addonId={addon.id} jwksUrl={addon.jwksUrl} />
+        </div>
       </section>
       <section aria-labelledby="sessions" className="rounded-2xl border border-slate-200 bg-white p-6">
         <h2 id="sessions" className="text-lg font-semibold">
