@@ -37,7 +37,7 @@ function ReadReport({ report }: { report: JwksSyncReport }) {
 export function JwksUrlForm({ addonId, jwksUrl }: { addonId: string; jwksUrl: string | null }) {
   const [state, save] = useActionState(saveJwksUrlAction.bind(null, addonId), {} as JwksActionState);
   return (
-    <form action={save} className="space-y-2" aria-label="JWKS URL">
+    <form action={save} className="space-y-2" aria-label="Read keys from a JWKS URL">
       {state.report ? <ReadReport report={state.report} /> : null}
       {state.readError ? <ErrorAlert>The URL is saved, but the JWKS could not be read: {state.readError}.</ErrorAlert> : null}
       {state.ok && state.message ? <Notice tone="success">{state.message}</Notice> : null}

@@ -79,7 +79,7 @@ export function KeyManager({ addon, envNames }: { addon: AddonDetail; envNames: 
   return (
     <div className="space-y-4">
       {revealed ? <RevealedSecret newKey={revealed} envNames={envNames} onDone={() => setRevealed(null)} /> : null}
-      {uploaded ? <UploadedKeyNotice uploaded={uploaded} /> : null}
+      {uploaded ? <UploadedKeyNotice uploaded={uploaded} label="Rotated to a public key" /> : null}
       {message ? <ErrorAlert>{message}</ErrorAlert> : null}
       {rotateState.message ? <ErrorAlert>{rotateState.message}</ErrorAlert> : null}
       <table className="w-full text-left text-sm">

@@ -7,9 +7,9 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /** What the business's signer needs to know of a public key the Desk now holds. */
-export function UploadedKeyNotice({ uploaded }: { uploaded: UploadedKey }) {
+export function UploadedKeyNotice({ uploaded, label = "Public key added" }: { uploaded: UploadedKey; label?: string }) {
   return (
-    <div role="status" aria-label="Public key added" className="rounded-xl border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-900">
+    <div role="status" aria-label={label} className="rounded-xl border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-900">
       <p className="font-semibold">
         Public key <code data-testid="uploaded-kid">{uploaded.kid}</code> added ({uploaded.algorithm}, fingerprint <code>{uploaded.fingerprint}</code>).
       </p>

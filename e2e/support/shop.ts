@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mintAsapToken, type AsapDesk, type AsapKey, type CreateAddonInput } from "asap-playwright";
@@ -29,6 +30,7 @@ function shopPage(addonId: string, user: string | null): string {
 
 export class Shop {
   private readonly addons = new Map<string, ShopAddon>();
+  private readonly published = new Map<string, Array<{ kid: string; publicKey: KeyObject }>>();
   private server: Server | null = null;
   origin = "";
 
@@ -37,6 +39,11 @@ export class Shop {
       const url = new URL(request.url ?? "/", this.origin);
       const addonId = url.searchParams.get("addon") ?? "";
       const user = url.searchParams.get("user");
+      if (url.pathname === "/jwks.json") {
+        // The public keys the shop publishes for an add-on (kid and JWK): what a JWKS URL serves.
+        const keys = (this.published.get(addonId) ?? []).map(({ kid, publicKey }) => ({ ...publicKey.export({ format: "jwk" }), kid, use: "sig" }));
+        return void response.writeHead(200, { "Content-Type": "application/jwk-set+json" }).end(JSON.stringify({ keys }));
+      }
       if (url.pathname === "/asap-token") {
         const addon = this.addons.get(addonId);
         if (request.method !== "POST" || !addon || !user) return void response.writeHead(401).end();
@@ -58,6 +65,21 @@ export class Shop {
     const { addon, key } = await desk.createAddon({ origins: [this.origin], ...settings });
     this.addons.set(addon.id, { key, ...minting });
     return { addon, key };
+  }
+
+  /** From now on the shop signs this add-on's tokens with `key` (a secret, or a private key). */
+  signWith(addonId: string, key: AsapKey): void {
+    const current = this.addons.get(addonId);
+    this.addons.set(addonId, { ...current, key });
+  }
+
+  /** The public keys the shop's JWKS lists for the add-on, at jwksUrl(addonId). */
+  publish(addonId: string, keys: Array<{ kid: string; publicKey: KeyObject }>): void {
+    this.published.set(addonId, keys);
+  }
+
+  jwksUrl(addonId: string): string {
+    return `${this.origin}/jwks.json?${new URLSearchParams({ addon: addonId })}`;
   }
 
   /** The shop's page, with `user` signed in to the shop (or nobody). */

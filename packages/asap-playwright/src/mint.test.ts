@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { decodeProtectedHeader, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { asapClaims, DEFAULT_VALIDITY_MS, mintAsapToken } from "./mint.js";
@@ -40,5 +41,22 @@ describe("mintAsapToken", () => {
 
   it("refuses a key without a secret", async () => {
     await expect(mintAsapToken({}, { kid: "k", secret: "" })).rejects.toThrow(/no secret/);
+  });
+
+  it("signs ES256 with a P-256 private key (PEM or KeyObject) and EdDSA with an Ed25519 one", async () => {
+    const es = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const pem = es.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const esToken = await mintAsapToken({}, { kid: "es", privateKey: pem });
+    expect(decodeProtectedHeader(esToken)).toEqual({ alg: "ES256", typ: "JWT", kid: "es" });
+    await jwtVerify(esToken, es.publicKey);
+    const ed = generateKeyPairSync("ed25519");
+    const edToken = await mintAsapToken({}, { kid: null, privateKey: ed.privateKey });
+    expect(decodeProtectedHeader(edToken).alg).toBe("EdDSA");
+    await jwtVerify(edToken, ed.publicKey);
+  });
+
+  it("refuses a private key of a type the Desk does not verify", async () => {
+    const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    await expect(mintAsapToken({}, { kid: "r", privateKey: rsa.privateKey })).rejects.toThrow("ES256 (P-256) and EdDSA (Ed25519)");
   });
 });
