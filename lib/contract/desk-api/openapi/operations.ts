@@ -105,6 +105,7 @@ const LOGIN_ERRORS = [
   "JWT_NOT_ENABLED",
   "FLOW_NOT_ENABLED",
   "ORIGIN_NOT_ALLOWED",
+  "JWKS_FETCH_FAILED",
   "LEGACY_ENDPOINT_FAILED",
   "RATE_LIMITED",
 ] as const satisfies readonly DeskErrorCode[];
