@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, statSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { describe, expect, it } from "vitest";
@@ -126,5 +128,45 @@ describe.concurrent("npm run token", { timeout: 60_000 }, () => {
     const result = await token(["explain", await mintHere(), "--desk", `http://127.0.0.1:${port}`, "--addon", "addon_demo"], { DESK_TEST_CONTROL_TOKEN: "t".repeat(32) });
     expect(result.code, result.stderr).toBe(3);
     expect(result.stderr).toBe(`token: could not reach the Desk at http://127.0.0.1:${port}: ECONNREFUSED\n`);
+  });
+
+  it("makes an ES256 pair, mints with the private key and explains offline with the public one", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "token-cli-"));
+    const privateFile = path.join(dir, "shop.pem");
+    const made = await token(["keygen", "--out", privateFile]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toMatch(/^-----BEGIN PUBLIC KEY-----\n[\s\S]+-----END PUBLIC KEY-----\n$/);
+    expect(statSync(privateFile).mode & 0o777).toBe(0o600);
+    const publicFile = path.join(dir, "shop.pub.pem");
+    await import("node:fs").then((fs) => fs.writeFileSync(publicFile, made.stdout));
+
+    const minted = await token(["mint", "--private-key-file", privateFile, "--kid", "shop-1"]);
+    expect(minted.code, minted.stderr).toBe(0);
+    expect(decodeProtectedHeader(minted.stdout.trim())).toEqual({ alg: "ES256", typ: "JWT", kid: "shop-1" });
+    const [accepted, again, confused] = await Promise.all([
+      token(["explain", minted.stdout.trim(), "--public-key-file", publicFile, "--kid", "shop-1"]),
+      token(["keygen", "--out", privateFile]),
+      token(["explain", await mintAsapToken({}, { kid: "shop-1", secret: made.stdout }), "--public-key-file", publicFile, "--json"]),
+    ]);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(accepted.stdout).toMatch(/^✓ signature +ES256 signature matches key shop-1$/m);
+    expectUsageError(again, /exists; choose another --out/);
+    // An HMAC keyed with the public key's PEM: refused before any signature is computed.
+    expect(confused.code).toBe(1);
+    expect(JSON.parse(confused.stdout).outcome).toMatchObject({ ok: false, code: "ALG_NOT_ALLOWED" });
+  });
+
+  it("refuses an --alg the key does not fix, and a secret given beside a private key", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "token-cli-"));
+    const privateFile = path.join(dir, "ed.pem");
+    expect((await token(["keygen", "--out", privateFile, "--alg", "EdDSA", "--jwk"])).stdout).toContain('"crv":"Ed25519"');
+    const [mismatch, both, rsa] = await Promise.all([
+      token(["mint", "--private-key-file", privateFile, "--alg", "ES256"]),
+      token(["mint", "--private-key-file", privateFile, "--secret-env", "ASAP_SECRET"]),
+      token(["mint", "--alg", "RS256"]),
+    ]);
+    expectUsageError(mismatch, /--alg ES256 does not match the key: this key signs EdDSA/);
+    expectUsageError(both, /not --secret-env and --private-key-file/);
+    expectUsageError(rsa, /--alg: RS256 is not supported/);
   });
 });

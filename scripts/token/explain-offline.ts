@@ -1,13 +1,17 @@
 import { explainWith, type Explanation } from "@/lib/desk/iam/explanation";
-import { importHmacKey, type KeyRing, type RingKey } from "@/lib/desk/keys/key-ring";
+import { importHmacKey, importPublicKey, type KeyRing, type RingKey } from "@/lib/desk/keys/key-ring";
+import { serializeJwk, type PublicKey } from "@/lib/desk/keys/public-key";
 
 /**
- * explain without a Desk: the Desk's own verifier, on a key ring holding the one secret given, and
- * without a replay store (only the Desk knows which jti were used). The add-on's settings it would
- * read from its database (clock skew, require jti) come from the command line instead.
+ * explain without a Desk: the Desk's own verifier, on a key ring holding the one key given (the
+ * secret, or a public key), and without a replay store (only the Desk knows which jti were used).
+ * The add-on's settings it would read from its database (clock skew, require jti) come from the
+ * command line instead.
  */
+export type OfflineKey = { secret: string } | { publicKey: PublicKey };
+
 export type OfflineOptions = {
-  secret: string;
+  key: OfflineKey;
   /** The key's kid; without one the ring answers to whatever kid the token names. */
   kid?: string;
   clockSkewSeconds: number;
@@ -15,16 +19,19 @@ export type OfflineOptions = {
   now?: number;
 };
 
-export function memoryKeyRing(secret: string, kid: string | undefined): KeyRing {
+export function memoryKeyRing(material: OfflineKey, kid: string | undefined): KeyRing {
   let cryptoKey: Promise<CryptoKey> | undefined;
+  const algorithm = "secret" in material ? "HS256" : material.publicKey.algorithm;
+  const load = () =>
+    "secret" in material ? importHmacKey(material.secret) : importPublicKey(material.publicKey.algorithm, serializeJwk(material.publicKey.jwk));
   const key = (keyKid: string): RingKey => ({
     id: "token-cli",
     kid: keyKid,
-    algorithm: "HS256",
-    source: "generated",
+    algorithm,
+    source: "secret" in material ? "generated" : "uploaded",
     revokedAt: null,
     expiresAt: null,
-    cryptoKey: () => (cryptoKey ??= importHmacKey(secret)),
+    cryptoKey: () => (cryptoKey ??= load()),
   });
   return {
     find: async (wanted) => (kid === undefined || wanted === kid ? key(wanted) : null),
@@ -33,5 +40,5 @@ export function memoryKeyRing(secret: string, kid: string | undefined): KeyRing 
 }
 
 export function explainOffline(token: string, options: OfflineOptions): Promise<Explanation> {
-  return explainWith(token, { keys: memoryKeyRing(options.secret, options.kid), now: options.now ?? Date.now(), clockSkewSeconds: options.clockSkewSeconds, requireJti: options.requireJti });
+  return explainWith(token, { keys: memoryKeyRing(options.key, options.kid), now: options.now ?? Date.now(), clockSkewSeconds: options.clockSkewSeconds, requireJti: options.requireJti });
 }

@@ -4,8 +4,9 @@ import { CHECKS } from "@/lib/desk/iam/verify-token";
 import { onePositional, parseCommand, parseDuration } from "./args";
 import { EXIT, UsageError } from "./errors";
 import { explainOnDesk } from "./explain-desk";
-import { explainOffline } from "./explain-offline";
-import { readSecret, readToken, SECRET_HELP, SECRET_OPTIONS, type Io } from "./io";
+import { parsePublicKey, PublicKeyError } from "@/lib/desk/keys/public-key";
+import { explainOffline, type OfflineKey } from "./explain-offline";
+import { readSecret, readTextFile, readToken, SECRET_HELP, SECRET_OPTIONS, type Io } from "./io";
 
 export const DEFAULT_CONTROL_TOKEN_ENV = "DESK_TEST_CONTROL_TOKEN";
 
@@ -15,12 +16,13 @@ Runs the Desk's checks on a token, as the portal's debugger does: ${CHECKS.join(
 Prints one line per check (✓ passed, ✗ failed, · not reached) and the outcome, or JSON with --json.
 The token comes from the argument, or from stdin when it is absent or "-".
 
-Offline (the default): the Desk's own verifier, run here with the secret you give.
+Offline (the default): the Desk's own verifier, run here with the secret or public key you give.
   --kid KID             the key's kid; a token naming another kid is refused (KEY_NOT_FOUND).
                         Without --kid, any kid the token names is taken as this key's.
   --skew DURATION       the add-on's clock tolerance each way (default 60s, at most ${MAX_CLOCK_SKEW_SECONDS}s)
   --allow-no-jti        as an add-on with "require jti" off (new add-ons require one)
 ${SECRET_HELP}
+  --public-key-file PATH  check an ES256 or EdDSA token with this public key (PEM or JWK) instead of a secret
   Offline, the replay check cannot know which jti the Desk has seen, and the add-on's own settings
   (JWT mode, flows, allowed origins) are not checked.
 
@@ -46,6 +48,7 @@ const OPTIONS = {
   skew: { type: "string" },
   "allow-no-jti": { type: "boolean" },
   ...SECRET_OPTIONS,
+  "public-key-file": { type: "string" },
   desk: { type: "string" },
   addon: { type: "string" },
   "control-token-env": { type: "string" },
@@ -53,7 +56,7 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-const OFFLINE_ONLY = ["kid", "skew", "allow-no-jti", "secret-env", "secret-file", "secret"] as const;
+const OFFLINE_ONLY = ["kid", "skew", "allow-no-jti", "secret-env", "secret-file", "secret", "public-key-file"] as const;
 
 export async function explain(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand("explain", argv, OPTIONS);
@@ -76,15 +79,29 @@ export async function explain(argv: string[], io: Io): Promise<number> {
   } else {
     const online = (["addon", "control-token-env"] as const).find((flag) => values[flag] !== undefined);
     if (online) throw new UsageError(`explain: --${online} needs --desk URL`);
-    const secret = readSecret(values, io);
+    const key = await readOfflineKey(values, io);
     const token = await readToken("explain", argument, io);
     offline = true;
-    explanation = await explainOffline(token, { secret, kid: values.kid, clockSkewSeconds: skewSeconds(values.skew), requireJti: !values["allow-no-jti"] });
+    explanation = await explainOffline(token, { key, kid: values.kid, clockSkewSeconds: skewSeconds(values.skew), requireJti: !values["allow-no-jti"] });
   }
 
   if (values.json) io.out(`${JSON.stringify(explanation, null, 2)}\n`);
   else io.out(formatExplanation(explanation, offline));
   return explanation.outcome.ok ? EXIT.ok : EXIT.refused;
+}
+
+/** The secret, or the public key from --public-key-file (not both). */
+async function readOfflineKey(values: { "public-key-file"?: string; "secret-env"?: string; "secret-file"?: string; secret?: string }, io: Io): Promise<OfflineKey> {
+  const file = values["public-key-file"];
+  if (file === undefined) return { secret: readSecret(values, io) };
+  const secretFlag = (["secret-env", "secret-file", "secret"] as const).find((flag) => values[flag] !== undefined);
+  if (secretFlag) throw new UsageError(`explain: give a secret or a public key, not --${secretFlag} and --public-key-file`);
+  try {
+    return { publicKey: await parsePublicKey(readTextFile("--public-key-file", file)) };
+  } catch (error) {
+    if (error instanceof PublicKeyError) throw new UsageError(`--public-key-file: ${error.message}`);
+    throw error;
+  }
 }
 
 function skewSeconds(text: string | undefined): number {

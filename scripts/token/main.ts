@@ -7,26 +7,31 @@ import { decode, DECODE_HELP } from "./decode";
 import { DeskError, EXIT, UsageError } from "./errors";
 import { explain, EXPLAIN_HELP } from "./explain";
 import type { Io } from "./io";
+import { keygen, KEYGEN_HELP } from "./keygen";
 import { mint, MINT_HELP } from "./mint";
 
 const COMMANDS = {
   mint: { run: mint, help: MINT_HELP },
   decode: { run: decode, help: DECODE_HELP },
   explain: { run: explain, help: EXPLAIN_HELP },
+  keygen: { run: keygen, help: KEYGEN_HELP },
 } as const;
 
 const HELP = `Usage: npm run -s token -- <command> [options]    (-s keeps npm's own lines off stdout)
 
-Mints, decodes and explains ASAP new-flow tokens: the HS256 JWTs a business signs for the help widget.
+Mints, decodes and explains ASAP new-flow tokens: the JWTs a business signs for the help widget, with the
+add-on's secret (HS256) or a private key (ES256, EdDSA).
 
 Commands:
   mint       sign a token from flags and/or JSON claims; prints the token alone on stdout
   decode     print a token's header and claims as JSON (checks nothing)
-  explain    run the Desk's checks on a token: offline with its secret, or against a running Desk
+  explain    run the Desk's checks on a token: offline with its secret or public key, or against a running Desk
+  keygen     make an ES256 or EdDSA key pair: the private key to a file, the public key on stdout
   help [COMMAND]   this help, or a command's (as does COMMAND --help)
 
 The secret is read from the environment (ASAP_SECRET, or --secret-env NAME) or a file (--secret-file),
-so that it never has to be typed where ps and the shell history show it.
+so that it never has to be typed where ps and the shell history show it; a private key from a file
+(--private-key-file).
 
 Exit codes:
   0  success; for explain, the token would be accepted

@@ -2,8 +2,8 @@ import { DEFAULT_VALIDITY_MS, type AsapClaims } from "../../packages/asap-playwr
 import { MAX_VALIDITY_MS } from "@/lib/desk/iam/claims";
 import { parseClaimsJson, parseCommand, parseDuration, parseInstant } from "./args";
 import { EXIT, UsageError } from "./errors";
-import { readSecret, readTextFile, SECRET_HELP, SECRET_OPTIONS, type Io } from "./io";
-import { ALGORITHMS, signerFor } from "./signing";
+import { readTextFile, SECRET_HELP, SECRET_OPTIONS, type Io } from "./io";
+import { checkAlgorithm, PRIVATE_KEY_HELP, PRIVATE_KEY_OPTIONS, readSigningKey, signToken } from "./signing";
 
 export const MINT_HELP = `Usage: npm run -s token -- mint [options]
 
@@ -24,14 +24,15 @@ Claims (later wins: defaults, then these flags, then --claims-file, then --claim
 
 Header and key:
   --kid KID             the key id shown in the portal (left out of the header when not given)
-  --alg ALG             ${ALGORITHMS.join(", ")} (the default, and the only algorithm the Desk takes today;
-                        asymmetric algorithms are not implemented yet)
+  --alg ALG             HS256, ES256 or EdDSA: optional, as the key fixes it; a mismatch is an error
 ${SECRET_HELP}
+${PRIVATE_KEY_HELP}
 
 Exit codes: 0 the token was printed; 2 usage or input error (unknown flag, bad JSON, missing secret, unreadable file).
 
-Example:
+Examples:
   ASAP_SECRET=... npm run -s token -- mint --kid demo-key-1 --email ada@example.com --ttl 2m
+  npm run -s token -- mint --private-key-file shop-es256.pem --kid shop-1 --email ada@example.com
 `;
 
 const OPTIONS = {
@@ -46,6 +47,7 @@ const OPTIONS = {
   kid: { type: "string" },
   alg: { type: "string" },
   ...SECRET_OPTIONS,
+  ...PRIVATE_KEY_OPTIONS,
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -57,7 +59,6 @@ export async function mint(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`mint: unexpected argument "${positionals[0]}" (claims are given with flags or --claims)`);
 
-  const sign = signerFor(values.alg ?? "HS256");
   const now = Date.now();
   const notBefore = values["not-before"] === undefined ? now : parseInstant("--not-before", values["not-before"], now);
   const validityMs = values.ttl === undefined ? DEFAULT_VALIDITY_MS : parseDuration("--ttl", values.ttl);
@@ -72,8 +73,9 @@ export async function mint(argv: string[], io: Io): Promise<number> {
     ...(values["claims-file"] !== undefined && parseClaimsJson("--claims-file", readTextFile("--claims-file", values["claims-file"]))),
     ...(values.claims !== undefined && parseClaimsJson("--claims", values.claims)),
   };
-  const secret = readSecret(values, io);
-  const token = await sign(claims, { kid: values.kid ?? null, secret }, { now: notBefore, validityMs });
+  const key = readSigningKey(values, io);
+  checkAlgorithm(values.alg, key);
+  const token = await signToken(claims, values.kid ?? null, key, { now: notBefore, validityMs });
   io.out(`${token}\n`);
   return EXIT.ok;
 }
