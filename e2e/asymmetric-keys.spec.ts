@@ -1,6 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { deskURL } from "../playwright.config";
+import { mintAsapToken } from "asap-playwright";
 import { expect, test } from "./fixtures";
 import { uniqueEmail } from "./support/database";
 import { e2eEnv } from "./support/desk";
@@ -57,13 +58,22 @@ test("an ES256 key uploaded in the portal signs the shop's customers in; a token
   await customer.goto(shop.url(addon.id, email));
   await asapWidget(customer).expectSignedInAs(email);
 
+  // The debugger explains an ES256 token with the uploaded key.
+  await page.goto("/desk/admin/debugger");
+  await page.getByLabel("Add-on").selectOption(addon.id);
+  await page.getByLabel("Token").fill(await mintAsapToken({ email: "debug@example.com" }, { kid, privateKey: pair.privateKey }));
+  await page.getByRole("button", { name: "Explain token" }).click();
+  const explanation = page.getByRole("region", { name: "Explanation" });
+  await expect(explanation.getByRole("status")).toContainText("Valid: this token would log in debug@example.com");
+  await expect(explanation.getByRole("list", { name: "Checks" })).toContainText(`ES256 signature matches key ${kid}`);
+
   // The confusion attack: an HMAC keyed with the public key's own PEM, under the ES256 key's kid.
   shop.signWith(addon.id, { kid, secret: publicPem(pair.publicKey) });
   const since = new Date();
   const attacker = await customerPage(browser);
   await attacker.goto(shop.url(addon.id, uniqueEmail("confused")));
   await asapWidget(attacker).expectLoginRefused("ALG_NOT_ALLOWED", { since });
-  await page.reload();
+  await deskAdmin.openAddon(addon.id);
   await expect(deskAdmin.loginLog()).toContainText(`The key "${kid}" is an ES256 public key, but the token is signed with HS256.`);
 });
 

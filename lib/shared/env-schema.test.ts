@@ -78,4 +78,14 @@ describe("parseServerEnv", () => {
     const noSecret = { addons: [{ id: "addon_a", origins: [], keys: [{ kid: "k1" }] }] };
     expect(messageFor({ ...valid, DESK_SIMULATOR_CONFIG: JSON.stringify(noSecret) })).toContain("DESK_SIMULATOR_CONFIG: addons.0.keys.0.secret");
   });
+
+  it("takes an ES256 or EdDSA private key for the site, and refuses others with a way to make one", async () => {
+    const { generateKeyPairSync } = await import("node:crypto");
+    const pem = (pair: { privateKey: import("node:crypto").KeyObject }) => pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const ed = pem(generateKeyPairSync("ed25519"));
+    expect(parseServerEnv({ ...valid, ASAP_JWT_PRIVATE_KEY: ed.trim().replace(/\n/g, "\\n") }).ASAP_JWT_PRIVATE_KEY).toBe(ed.trim());
+    expect(parseServerEnv({ ...valid, ASAP_JWT_PRIVATE_KEY: "" }).ASAP_JWT_PRIVATE_KEY).toBeUndefined();
+    expect(messageFor({ ...valid, ASAP_JWT_PRIVATE_KEY: pem(generateKeyPairSync("rsa", { modulusLength: 2048 })) })).toContain("ASAP_JWT_PRIVATE_KEY is a rsa key");
+    expect(messageFor({ ...valid, ASAP_JWT_PRIVATE_KEY: "not a key" })).toContain("keygen");
+  });
 });

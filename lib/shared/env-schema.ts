@@ -1,3 +1,4 @@
+import { createPrivateKey } from "node:crypto";
 import { z } from "zod";
 import { DEFAULT_ATTACHMENT_MAX_BYTES } from "../contract/attachments";
 import { resolvedSimulatorConfigSchema } from "../contract/test-control";
@@ -45,6 +46,28 @@ export const serverEnvSchema = z.object({
     .min(43, {
       error: "ASAP_JWT_SECRET is shorter than 32 random bytes (43 base64url characters): generate a key in the Desk portal and copy it whole",
     }),
+  /**
+   * Optional: sign with this private key (PEM PKCS#8; "\n" may stand for line breaks) instead of the
+   * secret, ES256 for P-256 and EdDSA for Ed25519; its public half is served at /.well-known/jwks.json
+   * and must be the add-on's (uploaded in the portal, or read from that JWKS URL), named by ASAP_JWT_KID.
+   */
+  ASAP_JWT_PRIVATE_KEY: z
+    .string()
+    .max(8192)
+    .optional()
+    .transform((text, context) => {
+      if (!text?.trim()) return undefined;
+      const pem = text.replace(/\\n/g, "\n").trim();
+      try {
+        const key = createPrivateKey(pem);
+        const usable = key.asymmetricKeyType === "ed25519" || (key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1");
+        if (usable) return pem;
+        context.addIssue({ code: "custom", message: `ASAP_JWT_PRIVATE_KEY is a ${key.asymmetricKeyType} key: the Desk verifies P-256 (ES256) and Ed25519 (EdDSA) keys` });
+      } catch {
+        context.addIssue({ code: "custom", message: 'ASAP_JWT_PRIVATE_KEY is not a PEM private key ("-----BEGIN PRIVATE KEY-----"): `npm run -s token -- keygen --out key.pem` makes one' });
+      }
+      return z.NEVER;
+    }),
   DESK_BASE_URL: z.url({ error: "DESK_BASE_URL must be the Desk's base URL, e.g. http://localhost:3000" }),
   /** Which credential the site's widget callback returns: a JWT (new flow) or a user token (legacy). */
   ASAP_FLOW: z.enum(["new", "legacy"], { error: 'ASAP_FLOW must be "new" or "legacy"' }).default("new"),
@@ -91,7 +114,8 @@ export const serverEnvSchema = z.object({
   /** Days the Desk keeps its login log; older rows are pruned automatically. */
   LOGIN_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /**
-   * Local development only: let the Desk call legacy JWT endpoints on loopback and private addresses.
+   * Local development only: let the Desk call legacy JWT endpoints and JWKS URLs on loopback and private
+   * addresses (a JWKS over plain http too).
    * Off by default, so the Desk cannot be turned against its own network (SSRF).
    */
   DESK_ALLOW_PRIVATE_ENDPOINTS: z
