@@ -234,6 +234,22 @@ test.describe("the Desk API's OpenAPI document", () => {
     await e2eDatabase().chatSession.update({ where: { id: guest.chat.id }, data: { status: "ended" } });
     await api.call("sendChatMessage", 409, { params: { chatId: guest.chat.id }, body: { body: "Still there?" }, headers: token });
 
+    // Satisfaction: a closed ticket and an ended chat are rated, and changed once.
+    type Refusal = { error: { code: string } };
+    const early = await api.call<Refusal>("rateTicket", 409, { params: { ticketId: ticket.id }, body: { score: "good" }, headers: bearer });
+    expect(early.error.code).toBe("NOT_YET_RATABLE");
+    await api.call("changeTicket", 200, { params: { ticketId: ticket.id }, body: { status: "closed" }, headers: bearer });
+    await api.call("readTicketRating", 200, { params: { ticketId: ticket.number }, headers: bearer });
+    await api.call("rateTicket", 200, { params: { ticketId: ticket.id }, body: { score: "okay", comment: "Took two days" }, headers: bearer });
+    await api.call("rateTicket", 200, { params: { ticketId: ticket.id }, body: { score: "good" }, headers: bearer });
+    const again = await api.call<Refusal>("rateTicket", 409, { params: { ticketId: ticket.id }, body: { score: "bad" }, headers: bearer });
+    expect(again.error.code).toBe("RATING_FINAL");
+    await api.call("rateTicket", 400, { params: { ticketId: ticket.id }, body: { score: "5" }, headers: bearer });
+    await api.call("rateTicket", 401, { params: { ticketId: ticket.id }, body: { score: "bad" } });
+    await api.call("rateChat", 200, { params: { chatId: guest.chat.id }, body: { score: "good", comment: "Quick" }, headers: token });
+    await api.call("readChatRating", 200, { params: { chatId: guest.chat.id }, headers: token });
+    await api.call("readChatRating", 404, { params: { chatId: guest.chat.id } });
+
     // Logging out ends the session.
     await api.call("logOut", 204, { headers: bearer });
     await api.call("readSession", 401, { headers: bearer });

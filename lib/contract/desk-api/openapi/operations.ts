@@ -32,6 +32,7 @@ import {
 } from "@/lib/contract/desk-api/tickets";
 import { CHAT_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER, LAST_EVENT_ID_HEADER } from "@/lib/contract/desk-api/wire";
 import { deflectionBody } from "@/lib/contract/desk-api/deflections";
+import { ratingAnswer, ratingBody } from "@/lib/contract/desk-api/satisfaction";
 
 /**
  * Every operation of the Desk API, in one table: the OpenAPI document (./document) is built from it,
@@ -53,7 +54,7 @@ export type Answer =
 
 export type Operation = {
   operationId: string;
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   /** Below DESK_API_PATH; `{name}` is the route's folder `[name]`, described in PATH_PARAMETERS. */
   path: string;
   tag: "Session" | "Articles" | "Tickets" | "Community" | "Chat" | "Attachments";
@@ -145,6 +146,18 @@ export const OPERATIONS: readonly Operation[] = [
   { operationId: "changeTicket", method: "patch", path: "tickets/{ticketId}", tag: "Tickets", summary: "Edit an own ticket's subject, description or priority; close or reopen it", auth: "required", body: ticketChangesBody, answer: ok(ticketAnswer) },
   { operationId: "listTicketComments", method: "get", path: "tickets/{ticketId}/comments", tag: "Tickets", summary: "An own ticket's public thread", auth: "required", answer: ok(commentsAnswer) },
   { operationId: "addTicketComment", method: "post", path: "tickets/{ticketId}/comments", tag: "Tickets", summary: "Reply on an own ticket", auth: "required", headers: ["idempotencyKey"], body: commentBody, answer: created(newCommentAnswer) },
+  { operationId: "readTicketRating", method: "get", path: "tickets/{ticketId}/rating", tag: "Tickets", summary: "An own ticket's satisfaction rating, and whether it may be given or changed now", auth: "required", answer: ok(ratingAnswer) },
+  {
+    operationId: "rateTicket",
+    method: "put",
+    path: "tickets/{ticketId}/rating",
+    tag: "Tickets",
+    summary: "Rate an own closed ticket, or change the rating once; the same rating again changes nothing",
+    auth: "required",
+    body: ratingBody,
+    answer: ok(ratingAnswer),
+    errors: ["NOT_YET_RATABLE", "RATING_FINAL"],
+  },
 
   // The community: anyone reads; contacts write.
   { operationId: "listTopics", method: "get", path: "community/topics", tag: "Community", summary: "The community's topics, with their post counts", auth: "none", answer: ok(topicsAnswer) },
@@ -172,6 +185,19 @@ export const OPERATIONS: readonly Operation[] = [
     body: messageBody,
     answer: created(newMessageAnswer),
     errors: ["RATE_LIMITED", "CONFLICT"],
+  },
+  { operationId: "readChatRating", method: "get", path: "chat/sessions/{chatId}/rating", tag: "Chat", summary: "The chat's satisfaction rating, and whether it may be given or changed now", auth: "optional", headers: ["chatToken"], answer: ok(ratingAnswer) },
+  {
+    operationId: "rateChat",
+    method: "put",
+    path: "chat/sessions/{chatId}/rating",
+    tag: "Chat",
+    summary: "Rate an ended chat, or change the rating once; the same rating again changes nothing",
+    auth: "optional",
+    headers: ["chatToken"],
+    body: ratingBody,
+    answer: ok(ratingAnswer),
+    errors: ["NOT_YET_RATABLE", "RATING_FINAL"],
   },
   {
     operationId: "streamChatEvents",
