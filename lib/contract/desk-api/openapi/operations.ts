@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ATTACHMENT_TYPES } from "@/lib/contract/attachments";
 import { attachmentRulesAnswer, uploadAnswer, uploadQuery } from "@/lib/contract/desk-api/attachments";
 import { articleAnswer, articleListAnswer, articleListQuery, categoriesAnswer, contentVersionAnswer, feedbackAnswer, feedbackBody } from "@/lib/contract/desk-api/articles";
-import { chatEventsQuery, chatListAnswer, chatMessage, messageBody, messagesAnswer, newChatAnswer, newMessageAnswer, startChatBody } from "@/lib/contract/desk-api/chat";
+import { chat, chatEventsQuery, chatListAnswer, chatMessage, messageBody, messagesAnswer, newChatAnswer, newMessageAnswer, startChatBody } from "@/lib/contract/desk-api/chat";
 import {
   followAnswer,
   likeAnswer,
@@ -30,7 +30,7 @@ import {
   ticketListQuery,
   ticketThreadAnswer,
 } from "@/lib/contract/desk-api/tickets";
-import { CHAT_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER, LAST_EVENT_ID_HEADER } from "@/lib/contract/desk-api/wire";
+import { CHAT_TOKEN_HEADER, ENDED_EVENT, IDEMPOTENCY_KEY_HEADER, LAST_EVENT_ID_HEADER, MESSAGE_EVENT } from "@/lib/contract/desk-api/wire";
 import { deflectionBody } from "@/lib/contract/desk-api/deflections";
 import { ratingAnswer, ratingBody } from "@/lib/contract/desk-api/satisfaction";
 
@@ -50,7 +50,7 @@ export type Answer =
   /** A file's bytes, as one of these media types. */
   | { status: 200; files: readonly string[] }
   /** Server-Sent Events, each event's data one `events` (as JSON). */
-  | { status: 200; events: z.ZodType };
+  | { status: 200; events: Readonly<Record<string, z.ZodType>> };
 
 export type Operation = {
   operationId: string;
@@ -204,11 +204,11 @@ export const OPERATIONS: readonly Operation[] = [
     method: "get",
     path: "chat/sessions/{chatId}/events",
     tag: "Chat",
-    summary: "The chat's messages as Server-Sent Events, live; a contact's stream ends with their session",
+    summary: "The chat's messages as Server-Sent Events, live, then an ended event once an agent ends the chat; a contact's stream ends with their session",
     auth: "optional",
     headers: ["chatToken", "lastEventId"],
     query: chatEventsQuery,
-    answer: { status: 200, events: chatMessage },
+    answer: { status: 200, events: { [MESSAGE_EVENT]: chatMessage, [ENDED_EVENT]: chat } },
     errors: ["RATE_LIMITED"],
   },
 
