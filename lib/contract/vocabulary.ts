@@ -23,6 +23,9 @@ export type ChatStatus = (typeof CHAT_STATUSES)[number];
 export const SATISFACTION_SCORES = ["good", "okay", "bad"] as const;
 export type SatisfactionScore = (typeof SATISFACTION_SCORES)[number];
 
+/** The longest comment a rating may carry, in characters (here, without zod, for the widget's field too). */
+export const SATISFACTION_COMMENT_MAX = 1000;
+
 export const POST_TYPES = ["question", "idea", "discussion", "announcement"] as const;
 export type PostType = (typeof POST_TYPES)[number];
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SATISFACTION_SCORES } from "@/lib/contract/vocabulary";
+import { SATISFACTION_COMMENT_MAX, SATISFACTION_SCORES } from "@/lib/contract/vocabulary";
 import { isoDateTime } from "./common-schemas";
 import { answerShapes, requestShapes } from "./registry";
 
@@ -8,8 +8,6 @@ import { answerShapes, requestShapes } from "./registry";
  * (an ended chat, by whoever holds it). One rating each, with an optional comment; PUT gives it and
  * may change it once (RATING_FINAL after that). Sending the rating as it already is changes nothing.
  */
-export const RATING_COMMENT_MAX = 1000;
-
 export const ratingBody = z
   .strictObject({
     score: z.enum(SATISFACTION_SCORES, { error: "score must be good, okay or bad" }),
@@ -17,7 +15,7 @@ export const ratingBody = z
     comment: z
       .string({ error: "comment must be text" })
       .trim()
-      .max(RATING_COMMENT_MAX, { error: `comment may be at most ${RATING_COMMENT_MAX} characters` })
+      .max(SATISFACTION_COMMENT_MAX, { error: `comment may be at most ${SATISFACTION_COMMENT_MAX} characters` })
       .optional()
       .transform((comment) => comment || null),
   })
