@@ -2,7 +2,9 @@ import type { Browser, Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { expect, test } from "./fixtures";
 import { DeskPortal } from "./pages/desk-portal";
+import { expectNoSeriousViolations } from "./support/axe";
 import { e2eDatabase } from "./support/database";
+import { contactSession } from "./support/desk";
 
 // Satisfaction rating: the customer rates a ticket an agent closed (and a chat an agent ended) in the
 // widget, may change it once, and the agent console and the portal's summary show what they said.
@@ -56,6 +58,7 @@ test("a signed-in user rates a ticket the agent closed, changes it once, and a s
   await expect(rating.getByText("Thank you for your rating.")).toBeVisible();
   await expect(rating.getByText("You rated this ticket: Okay.")).toBeVisible();
   await expect(rating.getByText("You can change your rating once.")).toBeVisible();
+  await expectNoSeriousViolations(page, "widget");
 
   // A second tab shows the rating as it is now, still changeable.
   const other = await page.context().newPage();
@@ -91,6 +94,7 @@ test("a signed-in user rates a ticket the agent closed, changes it once, and a s
   await expect(onSite).toContainText("You rated this ticket: Good.");
   await expect(onSite).toContainText("Your rating is final.");
   await expect(onSite.getByRole("radio")).toHaveCount(0);
+  await expectNoSeriousViolations(page);
 
   // The agent sees the rating and its comment; the portal counts it and shows the comment.
   await desk.reload();
@@ -98,11 +102,13 @@ test("a signed-in user rates a ticket the agent closed, changes it once, and a s
   await expect(seen).toContainText("Good");
   await expect(seen).toContainText("changed once");
   await expect(seen).toContainText(comment);
+  await expectNoSeriousViolations(desk);
   await desk.goto("/desk/admin");
   const summary = desk.getByRole("region", { name: "Customer satisfaction" });
   await expect(summary).toContainText(/\d+% good/);
   await expect(summary.getByRole("list", { name: "Latest rating comments" })).toContainText(comment);
   await expect(summary.getByRole("link", { name: `ticket #${number}` })).toBeVisible();
+  await expectNoSeriousViolations(desk);
   await desk.context().close();
 });
 
@@ -137,4 +143,32 @@ test("a guest rates a chat once the agent has ended it", async ({ page, widget, 
 
   await frame.getByRole("button", { name: "Start a new chat" }).click();
   await expect(frame.getByRole("button", { name: "Start chat" })).toBeVisible();
+});
+
+test("the site's own ticket page rates a closed ticket, and changes it once", async ({ signedInPage: page, account, request }) => {
+  const me = await contactSession(request, new URL(baseURL).origin, account.email);
+  const created = await request.post("/desk/api/asap/v1/tickets", { data: { subject: "Wrong invoice address", description: "It shows the old one." }, headers: me.headers });
+  const { ticket } = (await created.json()) as { ticket: { id: string; number: number } };
+  await request.patch(`/desk/api/asap/v1/tickets/${ticket.id}`, { data: { status: "closed" }, headers: me.headers });
+
+  await page.goto(`/help/tickets/${ticket.number}`);
+  const rating = page.getByRole("region", { name: "Rate this ticket" });
+  await expect(rating.getByRole("group", { name: "How did we do?" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await rating.getByRole("button", { name: "Send rating" }).click();
+  await expect(rating.getByRole("alert")).toHaveText("Choose Good, Okay or Bad.");
+  await rating.getByRole("radio", { name: "Bad" }).check();
+  await rating.getByLabel("Comment (optional)").fill("Nobody answered for a week.");
+  await rating.getByRole("button", { name: "Send rating" }).click();
+
+  const mine = page.getByRole("region", { name: "Your rating" });
+  await expect(mine.getByRole("status")).toHaveText("Thank you for your rating.");
+  await expect(mine).toContainText("You rated this ticket: Bad.");
+  await expect(mine).toContainText("You can change your rating once.");
+  await mine.getByRole("radio", { name: "Okay" }).check();
+  await mine.getByRole("button", { name: "Change rating" }).click();
+  await expect(mine.getByRole("status")).toHaveText("Your rating is changed.");
+  await expect(mine).toContainText("You rated this ticket: Okay.");
+  await expect(mine).toContainText("Your rating is final.");
+  await expect(mine.getByRole("radio")).toHaveCount(0);
 });

@@ -23,9 +23,12 @@ function form(fields: { score?: string; comment?: string; ticketNumber?: string 
   return data;
 }
 
+const answer = (changedAt: string | null) => ({ rating: { score: "okay" as const, comment: null, createdAt: "2026-01-01T00:00:00.000Z", changedAt, changeable: !changedAt }, ratable: !changedAt });
+
 beforeEach(() => {
   vi.resetAllMocks();
   vi.mocked(currentUser).mockResolvedValue(USER);
+  vi.mocked(rateMyTicket).mockResolvedValue(answer(null));
 });
 
 describe("rateTicketAction", () => {
@@ -34,6 +37,11 @@ describe("rateTicketAction", () => {
     expect(rateMyTicket).toHaveBeenCalledWith(USER, "42", { score: "okay", comment: "Slow but fine" });
     expect(revalidatePath).toHaveBeenCalledWith("/help/tickets/42");
     expect(state).toEqual({ sent: true, message: "Thank you for your rating." });
+  });
+
+  it("says when the rating was the one change", async () => {
+    vi.mocked(rateMyTicket).mockResolvedValue(answer("2026-01-02T00:00:00.000Z"));
+    expect(await rateTicketAction({}, form({ score: "good" }))).toEqual({ sent: true, message: "Your rating is changed." });
   });
 
   it("asks for a choice when none was made, and sends nothing", async () => {

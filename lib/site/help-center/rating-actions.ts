@@ -24,13 +24,14 @@ export async function rateTicketAction(_previous: RatingFormState, form: FormDat
   const rating = ratingBody.safeParse({ score: form.get("score") ?? undefined, comment: String(form.get("comment") ?? "") });
   if (!rating.success) return { message: rating.error.issues[0]?.path[0] === "score" ? "Choose Good, Okay or Bad." : `Your rating was not sent: ${rating.error.issues[0]?.message}.` };
 
+  let changed: boolean;
   try {
-    await rateMyTicket(user, number.data, rating.data);
+    changed = (await rateMyTicket(user, number.data, rating.data)).rating?.changedAt != null;
   } catch (error) {
     return { message: ratingFailure(error) };
   }
   revalidatePath(`/help/tickets/${number.data}`);
-  return { sent: true, message: "Thank you for your rating." };
+  return { sent: true, message: changed ? "Your rating is changed." : "Thank you for your rating." };
 }
 
 function ratingFailure(error: unknown): string {
