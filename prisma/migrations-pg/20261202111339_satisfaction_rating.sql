@@ -28,3 +28,13 @@ ALTER TABLE "SatisfactionRating" ADD CONSTRAINT "SatisfactionRating_ticketId_fke
 -- AddForeignKey
 ALTER TABLE "SatisfactionRating" ADD CONSTRAINT "SatisfactionRating_chatId_fkey" FOREIGN KEY ("chatId") REFERENCES "ChatSession"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- A chat that ends is announced on asap_chat, as a new message is, so its open event streams send
+-- their ended event (and the widget its rating) at once rather than at the next heartbeat.
+CREATE FUNCTION "asap_notify_chat_ended"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('asap_chat', NEW."id");
+  RETURN NULL;
+END $$;
+CREATE TRIGGER "ChatSession_notify_ended" AFTER UPDATE OF "status" ON "ChatSession" FOR EACH ROW
+  WHEN (NEW."status" = 'ended' AND OLD."status" IS DISTINCT FROM 'ended') EXECUTE FUNCTION "asap_notify_chat_ended"();

@@ -16,10 +16,9 @@ const MAX_STREAM_MS = 5 * 60 * 1000;
 /**
  * A chat's Server-Sent Events: each message (agent replies included) as `event: message`, from after
  * `lastId`, then one `event: ended` and the end of the stream once an agent has ended the chat (so the
- * widget can offer a rating; on PostgreSQL, where no message wakes it, within a heartbeat). It wakes
- * on chatEvents (a new message; on PostgreSQL from any instance), and a signed-in visitor's stream
- * ends as soon as their session does (logout, revocation, key or add-on settings, or its own end),
- * within about a second.
+ * widget can offer a rating). It wakes on chatEvents (a new message or the chat's end; on PostgreSQL
+ * from any instance), and a signed-in visitor's stream ends as soon as their session does (logout,
+ * revocation, key or add-on settings, or its own end), within about a second.
  */
 export function chatEventStream(caller: Caller, chatId: string, lastId: string | null, signal: AbortSignal): ReadableStream<Uint8Array> {
   const open = openStreams.get(chatId) ?? 0;
