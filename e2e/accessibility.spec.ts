@@ -1,19 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, signInThroughApi, test } from "./fixtures";
 import { DeskPortal, DESK_AGENT } from "./pages/desk-portal";
+import { expectNoSeriousViolations } from "./support/axe";
 
 // Every page, checked by axe-core in the real browser: no serious or critical violation (WCAG 2.1 AA
 // rules, colour contrast included). The widget frame is another document, checked in its own states.
-async function expectNoSeriousViolations(page: Page, scope: "page" | "widget" = "page") {
-  const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
-  const results = await (scope === "page" ? builder.exclude("#asap-frame") : builder.include("#asap-frame")).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(
-    serious.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
-    `axe on ${page.url()}`,
-  ).toEqual([]);
-}
 
 test.describe("accessibility", () => {
   for (const path of ["/", "/pricing", "/sign-in", "/sign-up", "/help", "/help/articles/create-your-first-app", "/desk/sign-in"]) {

@@ -103,8 +103,8 @@ class ContractClient {
     return body as T;
   }
 
-  /** The events stream's first MESSAGE event, read from the live stream and checked against the document's event data. */
-  async firstEvent(operationId: string, call: Call): Promise<unknown> {
+  /** The events stream's first event of a kind (the document's first: message), read live and checked against the document's event data. */
+  async firstEvent(operationId: string, call: Call, kind?: string): Promise<unknown> {
     const { method, url, path } = this.url(operationId, call);
     const abort = new AbortController();
     const response = await fetch(`${deskURL}${url}`, { method: method.toUpperCase(), headers: { "x-forwarded-for": address, ...call.headers }, signal: abort.signal });
@@ -115,7 +115,8 @@ class ContractClient {
       const [mediaType, media] = Object.entries(documented)[0] ?? [];
       expect(response.headers.get("content-type")).toContain(mediaType);
       const events = (media?.["x-events"] ?? {}) as Record<string, unknown>;
-      const [event = ""] = Object.keys(events);
+      const event = kind ?? Object.keys(events)[0] ?? "";
+      expect(Object.keys(events), `${operationId} documents no ${event} event`).toContain(event);
       const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";
       for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
@@ -126,7 +127,8 @@ class ContractClient {
         if (!block) continue;
         const data = JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? "null") as unknown;
         this.valid(pointer("paths", path, method, "responses", "200", "content", mediaType ?? "", "x-events", event), data, `${operationId}'s ${event} event`);
-        expect(/^id: (.+)$/m.exec(block)?.[1]).toBe((data as { id: string }).id);
+        // A message's id is the event's, so a reconnect resumes after it; the ended event moves no resume point.
+        expect(/^id: (.+)$/m.exec(block)?.[1]).toBe(event === "message" ? (data as { id: string }).id : undefined);
         return data;
       }
       throw new Error(`${operationId} sent no ${event} event`);
@@ -233,6 +235,23 @@ test.describe("the Desk API's OpenAPI document", () => {
 
     await e2eDatabase().chatSession.update({ where: { id: guest.chat.id }, data: { status: "ended" } });
     await api.call("sendChatMessage", 409, { params: { chatId: guest.chat.id }, body: { body: "Still there?" }, headers: token });
+    await api.firstEvent("streamChatEvents", { params: { chatId: guest.chat.id }, headers: token }, "ended");
+
+    // Satisfaction: a closed ticket and an ended chat are rated, and changed once.
+    type Refusal = { error: { code: string } };
+    const early = await api.call<Refusal>("rateTicket", 409, { params: { ticketId: ticket.id }, body: { score: "good" }, headers: bearer });
+    expect(early.error.code).toBe("NOT_YET_RATABLE");
+    await api.call("changeTicket", 200, { params: { ticketId: ticket.id }, body: { status: "closed" }, headers: bearer });
+    await api.call("readTicketRating", 200, { params: { ticketId: ticket.number }, headers: bearer });
+    await api.call("rateTicket", 200, { params: { ticketId: ticket.id }, body: { score: "okay", comment: "Took two days" }, headers: bearer });
+    await api.call("rateTicket", 200, { params: { ticketId: ticket.id }, body: { score: "good" }, headers: bearer });
+    const again = await api.call<Refusal>("rateTicket", 409, { params: { ticketId: ticket.id }, body: { score: "bad" }, headers: bearer });
+    expect(again.error.code).toBe("RATING_FINAL");
+    await api.call("rateTicket", 400, { params: { ticketId: ticket.id }, body: { score: "5" }, headers: bearer });
+    await api.call("rateTicket", 401, { params: { ticketId: ticket.id }, body: { score: "bad" } });
+    await api.call("rateChat", 200, { params: { chatId: guest.chat.id }, body: { score: "good", comment: "Quick" }, headers: token });
+    await api.call("readChatRating", 200, { params: { chatId: guest.chat.id }, headers: token });
+    await api.call("readChatRating", 404, { params: { chatId: guest.chat.id } });
 
     // Logging out ends the session.
     await api.call("logOut", 204, { headers: bearer });

@@ -64,6 +64,9 @@ export const ERROR_CODES = {
     by: { desk: 409, "test-control": 409 },
     description: "The request cannot apply to the resource's state, e.g. a message to a chat that has ended, or an add-on id or kid already taken.",
   },
+  // Satisfaction ratings of closed tickets and ended chats.
+  NOT_YET_RATABLE: { by: { desk: 409 }, description: "A rating for a ticket that is not closed, or a chat that has not ended: only those can be rated." },
+  RATING_FINAL: { by: { desk: 409 }, description: "The rating was already changed once, the one change allowed: it stays as it is." },
   INTERNAL: {
     by: { desk: 500, "test-control": 500, widget: null },
     description: "An unexpected failure, logged on the server. The widget says it too when the Desk's error answer has no code.",

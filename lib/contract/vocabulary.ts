@@ -16,6 +16,16 @@ export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 export const CHAT_STATUSES = ["waiting", "active", "ended"] as const;
 export type ChatStatus = (typeof CHAT_STATUSES)[number];
 
+/**
+ * How a customer rates a closed ticket or an ended chat: three plain words rather than stars, so the
+ * control is three labelled choices and the portal's figure is simply the share of "good".
+ */
+export const SATISFACTION_SCORES = ["good", "okay", "bad"] as const;
+export type SatisfactionScore = (typeof SATISFACTION_SCORES)[number];
+
+/** The longest comment a rating may carry, in characters (here, without zod, for the widget's field too). */
+export const SATISFACTION_COMMENT_MAX = 1000;
+
 export const POST_TYPES = ["question", "idea", "discussion", "announcement"] as const;
 export type PostType = (typeof POST_TYPES)[number];
 

@@ -64,7 +64,7 @@ export function deskSessionApi(config: { addonId: string; pageOrigin: string }):
 }
 
 export type HelpRequest = {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   /** Send the signed-in person's bearer. */
   auth?: boolean;

@@ -3,13 +3,15 @@ import Link from "next/link";
 import { listAddons } from "@/lib/desk/addons/admin";
 import { countTicketsAvoided } from "@/lib/desk/help-center/deflections";
 import { requireAgent } from "@/lib/desk/portal/agent-session";
+import { summariseSatisfaction } from "@/lib/desk/satisfaction/summary";
 import { CreateAddonForm } from "@/components/desk/create-addon-form";
+import { SatisfactionSummary } from "@/components/desk/satisfaction-summary";
 
 export const metadata: Metadata = { title: "ASAP add-ons" };
 
 export default async function AddonsPage() {
   await requireAgent("admin");
-  const [addons, deflection] = await Promise.all([listAddons(), countTicketsAvoided()]);
+  const [addons, deflection, satisfaction] = await Promise.all([listAddons(), countTicketsAvoided(), summariseSatisfaction()]);
   return (
     <main className="grid gap-10 lg:grid-cols-[2fr_1fr]">
       <section>
@@ -46,6 +48,7 @@ export default async function AddonsPage() {
           suggestion{deflection.suggestionsOpened === 1 ? "" : "s"} opened in all).
         </p>
       </section>
+      <SatisfactionSummary summary={satisfaction} />
       <section aria-labelledby="new-addon" className="h-fit rounded-2xl border border-slate-200 bg-white p-6">
         <h2 id="new-addon" className="text-lg font-semibold">
           New add-on

@@ -7,7 +7,7 @@ import { answerShapes, requestShapes } from "./registry";
 /**
  * Live chat: `chat/sessions` (start one; a signed-in contact's history), `chat/sessions/{id}/messages`,
  * and `chat/sessions/{id}/events`, a Server-Sent Events stream of MESSAGE_EVENT events resumable with
- * LAST_EVENT_ID_HEADER. A guest's chat is theirs by the visitorToken, sent back in CHAT_TOKEN_HEADER
+ * LAST_EVENT_ID_HEADER, closed by one ENDED_EVENT once the chat has ended. A guest's chat is theirs by the visitorToken, sent back in CHAT_TOKEN_HEADER
  * (names: ./wire).
  */
 

@@ -4,6 +4,7 @@ import { articleListQuery, feedbackBody } from "./articles";
 import { messageBody, startChatBody } from "./chat";
 import { newPostBody, postListQuery, replyBody } from "./community";
 import { uploadQuery } from "./attachments";
+import { ratingBody } from "./satisfaction";
 import { loginBody } from "./session";
 import { anonymousTicketBody, commentBody, contactTicketBody, ticketChangesBody, ticketListQuery } from "./tickets";
 
@@ -126,5 +127,22 @@ describe("attachments on tickets, replies and chat messages", () => {
     expect(uploadQuery.parse({ name: " shot.png " }).name).toBe("shot.png");
     expect(refusal(uploadQuery, {})).toContain("name is required");
     expect(refusal(uploadQuery, { name: "n".repeat(256) })).toContain("name may be at most 255 characters");
+  });
+});
+
+describe("satisfaction rating requests", () => {
+  it.each([
+    ["no score", { comment: "Nice" }, "score must be good, okay or bad"],
+    ["a score off the scale", { score: "5" }, "score must be good, okay or bad"],
+    ["a long comment", { score: "good", comment: "c".repeat(1001) }, "comment may be at most 1000 characters"],
+    ["a field it does not take", { score: "good", changeCount: 0 }, "changeCount"],
+  ])("refuses %s, saying why", (_, input, message) => {
+    expect(refusal(ratingBody, input)).toContain(message);
+  });
+
+  it("takes a comment up to the limit, trimmed, and a blank or missing one as none", () => {
+    expect(ratingBody.parse({ score: "okay", comment: ` ${"c".repeat(1000)} ` })).toEqual({ score: "okay", comment: "c".repeat(1000) });
+    expect(ratingBody.parse({ score: "bad", comment: "   " })).toEqual({ score: "bad", comment: null });
+    expect(ratingBody.parse({ score: "good" })).toEqual({ score: "good", comment: null });
   });
 });

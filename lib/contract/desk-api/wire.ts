@@ -14,3 +14,6 @@ export const LAST_EVENT_ID_HEADER = "Last-Event-ID";
 
 /** The SSE event that carries one ChatMessage as its data, with the message's id as the event id. */
 export const MESSAGE_EVENT = "message";
+
+/** The SSE event that says an agent ended the chat, its data the Chat; the stream closes after it. */
+export const ENDED_EVENT = "ended";

@@ -4,6 +4,9 @@ import { attachmentsOf, toAttachment } from "@/lib/desk/attachments/view";
 import { db } from "@/lib/shared/db";
 
 /** The agent console's reads: the ticket queue, one ticket with its whole thread, the chat inbox. */
+// The customer's satisfaction rating, as agents see it: never who else rated what.
+const ratingView = { select: { score: true, comment: true, createdAt: true, changedAt: true } } as const;
+
 export type QueueFilter = { status?: TicketStatus; mine?: boolean; priority?: TicketPriority };
 
 export function ticketQueue(agentId: string, { status, mine, priority }: QueueFilter) {
@@ -41,6 +44,7 @@ export async function ticketForAgent(number: number) {
       createdAt: true,
       contact: { select: { name: true, email: true } },
       assignee: { select: { id: true, name: true } },
+      rating: ratingView,
       attachments: { where: { commentId: null }, ...attachmentsOf }, // the ticket's own; comments list theirs
       comments: {
         orderBy: { createdAt: "asc" },
@@ -84,6 +88,7 @@ export async function chatForAgent(chatId: string) {
       status: true,
       contactId: true,
       identityVerified: true,
+      rating: ratingView,
       messages: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { id: true, body: true, createdAt: true, agent: { select: { name: true } }, attachments: attachmentsOf },

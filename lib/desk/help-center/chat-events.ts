@@ -5,8 +5,8 @@ import { env } from "@/lib/shared/env";
 import { logError } from "@/lib/shared/log-error";
 
 /**
- * What wakes an open chat event stream: a new message in its chat, a change that may have ended
- * widget sessions, or its own timer. On PostgreSQL one LISTEN connection per app instance hears the
+ * What wakes an open chat event stream: a new message in its chat or its end, a change that may have
+ * ended widget sessions, or its own timer. On PostgreSQL one LISTEN connection per app instance hears the
  * database's triggers (prisma/migrations-pg: asap_chat, asap_sessions), so a message written through
  * any instance reaches streams on every other at once, with no poll per stream. SQLite has no such
  * channel: each stream looks again every second.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AsapError } from "@/lib/desk/iam/errors";
+import { db } from "@/lib/shared/db";
 import { startChat } from "./chat";
 import { chatEventStream, MAX_STREAMS_PER_CHAT } from "./chat-stream";
 
@@ -24,5 +25,14 @@ describe("chat event streams", () => {
     await streams[0]?.cancel();
     const another = chatEventStream(guest, chat.id, null, new AbortController().signal);
     await Promise.all([another, ...streams.slice(1)].map((stream) => stream.cancel()));
+  });
+
+  it("sends the chat's messages, then one ended event once it has ended, and closes", async () => {
+    const { chat } = await startChat(guest, { name: "Guest", message: "Thanks, bye" });
+    await db.chatSession.update({ where: { id: chat.id }, data: { status: "ended", endedAt: new Date() } });
+    const text = await new Response(chatEventStream(guest, chat.id, null, new AbortController().signal)).text();
+    const events = [...text.matchAll(/^event: (\w+)$/gm)].map((match) => match[1]);
+    expect(events).toEqual(["message", "ended"]);
+    expect(JSON.parse(/event: ended\ndata: (.+)/.exec(text)?.[1] ?? "null")).toMatchObject({ id: chat.id, status: "ended" });
   });
 });

@@ -1,9 +1,9 @@
 import "server-only";
-import { MESSAGE_EVENT } from "@/lib/contract/desk-api/wire";
+import { ENDED_EVENT, MESSAGE_EVENT } from "@/lib/contract/desk-api/wire";
 import type { Caller } from "@/lib/desk/api/caller";
 import { sessionLiveUntil } from "@/lib/desk/sessions/asap-sessions";
 import { AsapError } from "@/lib/desk/iam/errors";
-import { messagesAfter } from "./chat";
+import { endedChat, messagesAfter } from "./chat";
 import { chatEvents } from "./chat-events";
 
 const HEARTBEAT_MS = 15_000;
@@ -15,9 +15,10 @@ const MAX_STREAM_MS = 5 * 60 * 1000;
 
 /**
  * A chat's Server-Sent Events: each message (agent replies included) as `event: message`, from after
- * `lastId`. It wakes on chatEvents (a new message; on PostgreSQL from any instance), and a signed-in
- * visitor's stream ends as soon as their session does (logout, revocation, key or add-on settings,
- * or its own end), within about a second.
+ * `lastId`, then one `event: ended` and the end of the stream once an agent has ended the chat (so the
+ * widget can offer a rating). It wakes on chatEvents (a new message or the chat's end; on PostgreSQL
+ * from any instance), and a signed-in visitor's stream ends as soon as their session does (logout,
+ * revocation, key or add-on settings, or its own end), within about a second.
  */
 export function chatEventStream(caller: Caller, chatId: string, lastId: string | null, signal: AbortSignal): ReadableStream<Uint8Array> {
   const open = openStreams.get(chatId) ?? 0;
@@ -57,6 +58,11 @@ export function chatEventStream(caller: Caller, chatId: string, lastId: string |
           for (const message of await messagesAfter(chatId, after)) {
             send(`event: ${MESSAGE_EVENT}\nid: ${message.id}\ndata: ${JSON.stringify(message)}\n\n`);
             after = message.id;
+          }
+          const ended = await endedChat(chatId);
+          if (ended) {
+            send(`event: ${ENDED_EVENT}\ndata: ${JSON.stringify(ended)}\n\n`);
+            break;
           }
           if (Date.now() - lastBeat > HEARTBEAT_MS) {
             send(": keep-alive\n\n");

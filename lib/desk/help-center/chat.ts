@@ -81,6 +81,12 @@ export async function messagesAfter(chatId: string, afterId: string | null) {
   return rows.map(toMessage);
 }
 
+/** The chat, if an agent has ended it: the stream's last word to the visitor. */
+export async function endedChat(chatId: string) {
+  const chat = await db.chatSession.findUnique({ where: { id: chatId }, select: { id: true, status: true, createdAt: true } });
+  return chat?.status === "ended" ? chat : null;
+}
+
 /** A signed-in contact's chat history. */
 export async function listMyChats(contactId: string) {
   const chats = await db.chatSession.findMany({

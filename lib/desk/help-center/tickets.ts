@@ -93,7 +93,7 @@ export async function listMyTickets(contactId: string, { status, page, pageSize 
 }
 
 /** "1042" is a ticket number; anything else a ticket id. Always scoped to the owner. */
-function ownTicket(contactId: string, idOrNumber: string) {
+export function ownTicket(contactId: string, idOrNumber: string) {
   return /^\d{1,9}$/.test(idOrNumber) ? { contactId, number: Number(idOrNumber) } : { contactId, id: idOrNumber };
 }
 

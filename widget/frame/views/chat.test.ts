@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sseMessages } from "./chat";
 
 describe("the chat's event stream reader", () => {
@@ -24,5 +24,14 @@ describe("the chat's event stream reader", () => {
     const feed = sseMessages((item) => data.push(item));
     feed('event: message\r\nid: 1\r\ndata: {"id":\r\ndata: "1"}\r\n\r\nevent: typing\r\ndata: {}\r\n\r\n');
     expect(data).toEqual(['{"id":\n"1"}']);
+  });
+
+  it("calls back once the chat has ended", () => {
+    const data: string[] = [];
+    const onEnded = vi.fn();
+    const feed = sseMessages((item) => data.push(item), onEnded);
+    feed('event: message\nid: 1\ndata: {"id":"1"}\n\nevent: ended\ndata: {"id":"c","status":"ended"}\n\n');
+    expect(data).toEqual(['{"id":"1"}']);
+    expect(onEnded).toHaveBeenCalledTimes(1);
   });
 });

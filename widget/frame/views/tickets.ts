@@ -4,6 +4,7 @@ import { el, newKey, paragraphs, when } from "../dom";
 import { attachmentList, bearerHeaders, filesField } from "./attachments";
 import type { ViewContext } from "./context";
 import { field, form, loading, PRIORITIES, select, signInNote } from "./forms";
+import { ratingPanel } from "./rating";
 import { ticketSuggestions } from "./suggestions";
 
 // The customer's words for the contract's statuses: the compiler checks every status has one.
@@ -103,6 +104,7 @@ export function ticketView(ctx: ViewContext, number: number): HTMLElement {
       el("h2", { text: `#${ticket.number} ${ticket.subject}` }),
       el("p", { class: "muted", text: `${statusName(ticket.status)} · ${ticket.priority} priority` }),
       thread,
+      closed ? ratingPanel(ctx, { path: `tickets/${number}`, what: "ticket", auth: true }) : null,
       form(
         [field("Add a reply", "body", { multiline: true, rows: 3 })],
         "Send reply",

@@ -107,11 +107,12 @@ function success(operation: Operation): Record<string, Json> {
   if (answer.status === 204) return { "204": { description: "Done; no body." } };
   if ("events" in answer) {
     // OpenAPI 3.1 has no schema for an event's data: x-events names it, by event type.
-    const data = componentRef(answer.events, answerShapes);
+    const events = Object.entries(answer.events);
+    const each = events.map(([name, data]) => `each \`${name}\` event's data is one ${answerShapes.get(data)?.id} (JSON)`).join("; ");
     return {
       "200": {
-        description: `Server-Sent Events, from after ${LAST_EVENT_ID_HEADER}: each \`${MESSAGE_EVENT}\` event's data is one ${answerShapes.get(answer.events)?.id} (JSON), its id the message's.`,
-        content: { "text/event-stream": { schema: { type: "string" }, "x-events": { [MESSAGE_EVENT]: data } } },
+        description: `Server-Sent Events, from after ${LAST_EVENT_ID_HEADER}: ${each}. A \`${MESSAGE_EVENT}\` event's id is the message's.`,
+        content: { "text/event-stream": { schema: { type: "string" }, "x-events": Object.fromEntries(events.map(([name, data]) => [name, componentRef(data, answerShapes)])) } },
       },
     };
   }

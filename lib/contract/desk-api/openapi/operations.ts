@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ATTACHMENT_TYPES } from "@/lib/contract/attachments";
 import { attachmentRulesAnswer, uploadAnswer, uploadQuery } from "@/lib/contract/desk-api/attachments";
 import { articleAnswer, articleListAnswer, articleListQuery, categoriesAnswer, contentVersionAnswer, feedbackAnswer, feedbackBody } from "@/lib/contract/desk-api/articles";
-import { chatEventsQuery, chatListAnswer, chatMessage, messageBody, messagesAnswer, newChatAnswer, newMessageAnswer, startChatBody } from "@/lib/contract/desk-api/chat";
+import { chat, chatEventsQuery, chatListAnswer, chatMessage, messageBody, messagesAnswer, newChatAnswer, newMessageAnswer, startChatBody } from "@/lib/contract/desk-api/chat";
 import {
   followAnswer,
   likeAnswer,
@@ -30,8 +30,9 @@ import {
   ticketListQuery,
   ticketThreadAnswer,
 } from "@/lib/contract/desk-api/tickets";
-import { CHAT_TOKEN_HEADER, IDEMPOTENCY_KEY_HEADER, LAST_EVENT_ID_HEADER } from "@/lib/contract/desk-api/wire";
+import { CHAT_TOKEN_HEADER, ENDED_EVENT, IDEMPOTENCY_KEY_HEADER, LAST_EVENT_ID_HEADER, MESSAGE_EVENT } from "@/lib/contract/desk-api/wire";
 import { deflectionBody } from "@/lib/contract/desk-api/deflections";
+import { ratingAnswer, ratingBody } from "@/lib/contract/desk-api/satisfaction";
 
 /**
  * Every operation of the Desk API, in one table: the OpenAPI document (./document) is built from it,
@@ -49,11 +50,11 @@ export type Answer =
   /** A file's bytes, as one of these media types. */
   | { status: 200; files: readonly string[] }
   /** Server-Sent Events, each event's data one `events` (as JSON). */
-  | { status: 200; events: z.ZodType };
+  | { status: 200; events: Readonly<Record<string, z.ZodType>> };
 
 export type Operation = {
   operationId: string;
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   /** Below DESK_API_PATH; `{name}` is the route's folder `[name]`, described in PATH_PARAMETERS. */
   path: string;
   tag: "Session" | "Articles" | "Tickets" | "Community" | "Chat" | "Attachments";
@@ -146,6 +147,18 @@ export const OPERATIONS: readonly Operation[] = [
   { operationId: "changeTicket", method: "patch", path: "tickets/{ticketId}", tag: "Tickets", summary: "Edit an own ticket's subject, description or priority; close or reopen it", auth: "required", body: ticketChangesBody, answer: ok(ticketAnswer) },
   { operationId: "listTicketComments", method: "get", path: "tickets/{ticketId}/comments", tag: "Tickets", summary: "An own ticket's public thread", auth: "required", answer: ok(commentsAnswer) },
   { operationId: "addTicketComment", method: "post", path: "tickets/{ticketId}/comments", tag: "Tickets", summary: "Reply on an own ticket", auth: "required", headers: ["idempotencyKey"], body: commentBody, answer: created(newCommentAnswer) },
+  { operationId: "readTicketRating", method: "get", path: "tickets/{ticketId}/rating", tag: "Tickets", summary: "An own ticket's satisfaction rating, and whether it may be given or changed now", auth: "required", answer: ok(ratingAnswer) },
+  {
+    operationId: "rateTicket",
+    method: "put",
+    path: "tickets/{ticketId}/rating",
+    tag: "Tickets",
+    summary: "Rate an own closed ticket, or change the rating once; the same rating again changes nothing",
+    auth: "required",
+    body: ratingBody,
+    answer: ok(ratingAnswer),
+    errors: ["NOT_YET_RATABLE", "RATING_FINAL"],
+  },
 
   // The community: anyone reads; contacts write.
   { operationId: "listTopics", method: "get", path: "community/topics", tag: "Community", summary: "The community's topics, with their post counts", auth: "none", answer: ok(topicsAnswer) },
@@ -174,16 +187,29 @@ export const OPERATIONS: readonly Operation[] = [
     answer: created(newMessageAnswer),
     errors: ["RATE_LIMITED", "CONFLICT"],
   },
+  { operationId: "readChatRating", method: "get", path: "chat/sessions/{chatId}/rating", tag: "Chat", summary: "The chat's satisfaction rating, and whether it may be given or changed now", auth: "optional", headers: ["chatToken"], answer: ok(ratingAnswer) },
+  {
+    operationId: "rateChat",
+    method: "put",
+    path: "chat/sessions/{chatId}/rating",
+    tag: "Chat",
+    summary: "Rate an ended chat, or change the rating once; the same rating again changes nothing",
+    auth: "optional",
+    headers: ["chatToken"],
+    body: ratingBody,
+    answer: ok(ratingAnswer),
+    errors: ["NOT_YET_RATABLE", "RATING_FINAL"],
+  },
   {
     operationId: "streamChatEvents",
     method: "get",
     path: "chat/sessions/{chatId}/events",
     tag: "Chat",
-    summary: "The chat's messages as Server-Sent Events, live; a contact's stream ends with their session",
+    summary: "The chat's messages as Server-Sent Events, live, then an ended event once an agent ends the chat; a contact's stream ends with their session",
     auth: "optional",
     headers: ["chatToken", "lastEventId"],
     query: chatEventsQuery,
-    answer: { status: 200, events: chatMessage },
+    answer: { status: 200, events: { [MESSAGE_EVENT]: chatMessage, [ENDED_EVENT]: chat } },
     errors: ["RATE_LIMITED"],
   },
 

@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { logError } from "@/lib/shared/log-error";
 import { requireUser } from "@/lib/site/current-user";
 import { attachmentRules } from "@/lib/site/help-center/attachments";
 import { getMyTicket } from "@/lib/site/help-center/queries";
+import { getMyTicketRating } from "@/lib/site/help-center/ratings";
 import { TicketStatus } from "@/components/ui/ticket-status";
 import { VerifyToSeeTickets } from "@/components/site/help/verify-to-see-tickets";
 import { cn } from "@/components/ui/cn";
@@ -12,8 +14,14 @@ import { MarkdownText } from "@/components/ui/markdown-text";
 import { GUEST_SUBMISSION } from "@/components/site/help/guest-submission";
 import { TicketAttachments } from "@/components/site/help/ticket-attachments";
 import { TicketReplyForm } from "@/components/site/help/ticket-reply-form";
+import { TicketRatingForm } from "@/components/site/help/ticket-rating-form";
 
 export const metadata: Metadata = { title: "Ticket" };
+
+const ratingUnavailable = (error: unknown) => {
+  logError("[help rating]", error);
+  return null;
+};
 
 const time = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
@@ -23,7 +31,11 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
   if (!user.emailVerified) return <VerifyToSeeTickets email={user.email} />;
   const ticket = /^\d{1,9}$/.test(number) ? await getMyTicket(user, number) : null;
   if (!ticket) notFound();
-  const { maxBytes, maxPerMessage } = await attachmentRules();
+  const [{ maxBytes, maxPerMessage }, rating] = await Promise.all([
+    attachmentRules(),
+    // A closed ticket may be rated; the page still shows the ticket if the rating cannot be read.
+    ticket.status === "closed" ? getMyTicketRating(user, number).catch(ratingUnavailable) : null,
+  ]);
   return (
     <main className="mx-auto max-w-3xl px-6 py-12">
       <p className="text-sm text-slate-500">
@@ -58,6 +70,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
           </article>
         ))}
       </section>
+      {rating ? <TicketRatingForm ticketNumber={ticket.number} answer={rating} /> : null}
       {/* A fresh Idempotency-Key per form: a resend of the same reply is answered, not posted again. */}
       <TicketReplyForm ticketNumber={ticket.number} rules={{ maxBytes, maxPerMessage }} idempotencyKey={randomUUID()} />
     </main>

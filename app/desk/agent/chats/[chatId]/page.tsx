@@ -12,6 +12,7 @@ import { cn } from "@/components/ui/cn";
 import { MarkdownText } from "@/components/ui/markdown-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { GuestBadge } from "@/components/desk/guest-badge";
+import { CustomerRating } from "@/components/desk/customer-rating";
 
 export const metadata: Metadata = { title: "Chat" };
 
@@ -45,7 +46,10 @@ export default async function AgentChatPage({ params }: { params: Promise<{ chat
         ))}
       </ol>
       {chat.status === "ended" ? (
-        <p className="mt-6 text-slate-500">This chat has ended.</p>
+        <div className="mt-6 space-y-4 text-sm">
+          <p className="text-base text-slate-500">This chat has ended.</p>
+          <CustomerRating rating={chat.rating} />
+        </div>
       ) : (
         <div className="mt-6 space-y-3">
           <ChatReplyForm chatId={chat.id} maxBytes={env.ATTACHMENT_MAX_BYTES} />

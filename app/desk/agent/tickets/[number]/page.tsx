@@ -12,6 +12,7 @@ import { MarkdownText } from "@/components/ui/markdown-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TicketStatus } from "@/components/ui/ticket-status";
 import { GuestBadge } from "@/components/desk/guest-badge";
+import { CustomerRating } from "@/components/desk/customer-rating";
 
 export const metadata: Metadata = { title: "Ticket" };
 
@@ -72,6 +73,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ nu
           <span className="block text-slate-500">{ticket.contact.email}</span>
           {ticket.identityVerified ? null : <GuestBadge />}
         </p>
+        <CustomerRating rating={ticket.rating} />
         <form action={setTicketStatusAction.bind(null, ticket.id, ticket.number)} className="flex items-end gap-2">
           <label>
             <span className="block font-medium">Status</span>
