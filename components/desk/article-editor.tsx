@@ -104,7 +104,9 @@ export function ArticleEditor({ categories, article, initialPreview }: Props) {
           <label htmlFor="field-categoryId" className="block text-sm font-medium text-slate-800">
             Category
           </label>
+          {/* React updates a select's default only when it mounts: a new key makes the default after a refusal the one typed. */}
           <select
+            key={value("categoryId")}
             id="field-categoryId"
             name="categoryId"
             required
