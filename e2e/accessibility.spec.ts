@@ -1,6 +1,7 @@
 import { expect, signInThroughApi, test } from "./fixtures";
 import { DeskPortal, DESK_AGENT } from "./pages/desk-portal";
 import { expectNoSeriousViolations } from "./support/axe";
+import { e2eDatabase } from "./support/database";
 
 // Every page, checked by axe-core in the real browser: no serious or critical violation (WCAG 2.1 AA
 // rules, colour contrast included). The widget frame is another document, checked in its own states.
@@ -33,7 +34,8 @@ test.describe("accessibility", () => {
   test("the agent console has none either", async ({ page }) => {
     await new DeskPortal(page).signIn(DESK_AGENT);
     await expect(page).toHaveURL(/\/desk\/agent$/);
-    for (const path of ["/desk/agent", "/desk/agent/chats"]) {
+    const article = await e2eDatabase().article.findUniqueOrThrow({ where: { slug: "create-your-first-app" }, select: { id: true } });
+    for (const path of ["/desk/agent", "/desk/agent/chats", "/desk/agent/articles", "/desk/agent/articles/new", `/desk/agent/articles/${article.id}`]) {
       await page.goto(path);
       await expectNoSeriousViolations(page);
     }

@@ -10,10 +10,11 @@
 
 /**
  * Who raises a code: the Desk (its API and IAM), the Desk's test-control API (docs/test-control-api.md,
- * the simulator's knobs for test suites), the business site (its ASAP endpoints and server code), the
+ * the simulator's knobs for test suites), the Desk's agent console (refusals its forms show, through
+ * server actions: never an HTTP answer), the business site (its ASAP endpoints and server code), the
  * widget in the browser, or the loopback proxy of `npm run start:cluster`.
  */
-export type Side = "desk" | "test-control" | "site" | "widget" | "proxy";
+export type Side = "desk" | "test-control" | "console" | "site" | "widget" | "proxy";
 
 /** `by`: for each side that raises the code, the HTTP status it answers with (null: not an HTTP answer). */
 type Entry = { by: Partial<Record<Side, number | null>>; description: string };
@@ -53,8 +54,11 @@ export const ERROR_CODES = {
   // Every HTTP API.
   UNAUTHENTICATED: { by: { desk: 401, site: 401 }, description: "No session, or one that has expired or was revoked: sign in or log in again." },
   FORBIDDEN: { by: { site: 403 }, description: "The site refuses a cross-site request for an ASAP credential, an upload or a view count." },
-  NOT_FOUND: { by: { desk: 404, site: 404 }, description: "No such resource, or one that belongs to someone else (the two look the same)." },
-  VALIDATION_FAILED: { by: { desk: 400, "test-control": 400, site: 400 }, description: "The request breaks its schema, or holds ill-formed Unicode; the message names the field." },
+  NOT_FOUND: { by: { desk: 404, console: null, site: 404 }, description: "No such resource, or one that belongs to someone else (the two look the same)." },
+  VALIDATION_FAILED: {
+    by: { desk: 400, "test-control": 400, console: null, site: 400 },
+    description: "The request (or a console form) breaks its schema, or holds ill-formed Unicode; the message names the field.",
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     by: { desk: 415, "test-control": 415 },
     description: "A request body that is not sent as application/json, or an upload's that is not application/octet-stream.",
@@ -70,6 +74,12 @@ export const ERROR_CODES = {
   INTERNAL: {
     by: { desk: 500, "test-control": 500, widget: null },
     description: "An unexpected failure, logged on the server. The widget says it too when the Desk's error answer has no code.",
+  },
+  // Article authoring in the agent console: refused saves, shown on the form beside what was typed.
+  ARTICLE_SLUG_TAKEN: { by: { console: null }, description: "Another article already has the slug (or the id) an article was to be saved under." },
+  ARTICLE_EDIT_CONFLICT: {
+    by: { console: null },
+    description: "An article was saved from a version another agent has changed since: nothing is overwritten; reload to see their changes.",
   },
   // Attachments (docs/attachments.md): refused by the Desk, and by the site and the widget before they send a file.
   FILE_TOO_LARGE: {

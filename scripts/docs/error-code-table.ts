@@ -8,7 +8,14 @@ import { ALL_ERROR_CODES, ERROR_CODES, raisers, type Side } from "@/lib/contract
 export const START = "<!-- error-codes:start (generated from lib/contract/errors.ts: npx tsx scripts/docs/error-codes.ts --write) -->";
 export const END = "<!-- error-codes:end -->";
 
-const SIDE_NAMES: Record<Side, string> = { desk: "Desk", "test-control": "Desk test control", site: "site", widget: "widget", proxy: "cluster proxy" };
+const SIDE_NAMES: Record<Side, string> = {
+  desk: "Desk",
+  "test-control": "Desk test control",
+  console: "Desk agent console",
+  site: "site",
+  widget: "widget",
+  proxy: "cluster proxy",
+};
 
 export function errorCodeTable(): string {
   const rows = ALL_ERROR_CODES.map((code) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Caller } from "@/lib/desk/api/caller";
+import { ConsoleError } from "@/lib/desk/console/errors";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
 
@@ -36,4 +37,15 @@ export async function refusal(promise: Promise<unknown> | (() => unknown)): Prom
     throw error;
   }
   throw new Error("expected an AsapError");
+}
+
+/** The ConsoleError an agent console write is refused with; fails the test otherwise. */
+export async function consoleRefusal(promise: Promise<unknown>): Promise<ConsoleError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ConsoleError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConsoleError");
 }

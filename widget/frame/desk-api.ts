@@ -83,6 +83,9 @@ export function helpApi(bearer: () => string | null): HelpApi {
     if (request.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = request.idempotencyKey;
     const response = await fetch(BASE + path, {
       method: request.method ?? "GET",
+      // Public reads may be kept 30 s (max-age); the widget asks again each time, with their ETag, so
+      // an article published or unpublished a moment ago is shown or gone at once (a 304 costs little).
+      cache: "no-cache",
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
     });

@@ -16,6 +16,9 @@ export default async function AgentLayout({ children }: { children: ReactNode })
             <Link href="/desk/agent/chats" className="hover:text-slate-900">
               Chats
             </Link>
+            <Link href="/desk/agent/articles" className="hover:text-slate-900">
+              Articles
+            </Link>
             {agent.role === "admin" ? (
               <Link href="/desk/admin" className="hover:text-slate-900">
                 Admin

@@ -1,21 +1,22 @@
 import "server-only";
 import MiniSearch from "minisearch";
 import { db } from "@/lib/shared/db";
+import { PUBLISHED } from "./published";
+import { contentStamp } from "./read-cache";
 
 /**
  * Ranked full-text search over published articles (BM25 with prefix and light fuzzy matching, via
- * MiniSearch). The index lives in each process and is rebuilt when any article changed, which the
- * newest updatedAt tells cheaply; the same code serves SQLite and PostgreSQL.
+ * MiniSearch). The index lives in each process and is rebuilt when the published content changed,
+ * which the read cache's content stamp tells cheaply; the same code serves SQLite and PostgreSQL.
  */
 type Indexed = { id: string; title: string; summary: string; body: string };
 
 let cached: { stamp: string; index: MiniSearch<Indexed> } | undefined;
 
 async function index(): Promise<MiniSearch<Indexed>> {
-  const newest = await db.article.aggregate({ _max: { updatedAt: true }, _count: { _all: true } });
-  const stamp = `${newest._max.updatedAt?.toISOString() ?? "none"}:${newest._count._all}`;
+  const stamp = await contentStamp();
   if (cached?.stamp === stamp) return cached.index;
-  const articles = await db.article.findMany({ select: { id: true, title: true, summary: true, body: true } });
+  const articles = await db.article.findMany({ where: PUBLISHED, select: { id: true, title: true, summary: true, body: true } });
   const search = new MiniSearch<Indexed>({
     fields: ["title", "summary", "body"],
     searchOptions: { boost: { title: 3, summary: 2 }, prefix: true, fuzzy: 0.2, combineWith: "AND" },

@@ -5,8 +5,9 @@ import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
 import { transaction } from "@/lib/shared/transaction";
 import { searchArticleIds } from "./article-search";
+import { PUBLISHED } from "./published";
 
-/** Help-center articles and categories, as the Desk API serves them. */
+/** Help-center articles and categories, as the Desk API serves them: published articles only (./published). */
 
 const articleSummary = {
   id: true,
@@ -23,7 +24,7 @@ const articleSummary = {
 export async function listCategories() {
   const categories = await db.category.findMany({
     orderBy: { position: "asc" },
-    select: { id: true, slug: true, name: true, description: true, _count: { select: { articles: true } } },
+    select: { id: true, slug: true, name: true, description: true, _count: { select: { articles: { where: PUBLISHED } } } },
   });
   return categories.map(({ _count, ...category }) => ({ ...category, articleCount: _count.articles }));
 }
@@ -32,13 +33,13 @@ export async function listArticles({ category, q, page, pageSize }: ArticleListQ
   if (q) {
     const ids = await searchArticleIds(q, 50);
     const rows = await db.article.findMany({
-      where: { id: { in: ids }, ...(category ? { category: { slug: category } } : {}) },
+      where: { id: { in: ids }, ...PUBLISHED, ...(category ? { category: { slug: category } } : {}) },
       select: articleSummary,
     });
     const ranked = ids.map((id) => rows.find((row) => row.id === id)).filter((row) => row !== undefined);
     return { articles: ranked.slice((page - 1) * pageSize, page * pageSize), total: ranked.length, page, pageSize };
   }
-  const where = category ? { category: { slug: category } } : {};
+  const where = { ...PUBLISHED, ...(category ? { category: { slug: category } } : {}) };
   const [articles, total] = await Promise.all([
     db.article.findMany({ where, select: articleSummary, orderBy: [{ viewCount: "desc" }, { title: "asc" }], skip: (page - 1) * pageSize, take: pageSize }),
     db.article.count({ where }),
@@ -52,7 +53,8 @@ export async function listArticles({ category, q, page, pageSize }: ArticleListQ
  * index's stamp, which every view would otherwise make rebuild). Plain statements with bound values
  * only, which both databases' clients run alike.
  */
-const countView = (idOrSlug: string) => db.$executeRaw`UPDATE "Article" SET "viewCount" = "viewCount" + 1 WHERE "id" = ${idOrSlug} OR "slug" = ${idOrSlug}`;
+const countView = (idOrSlug: string) =>
+  db.$executeRaw`UPDATE "Article" SET "viewCount" = "viewCount" + 1 WHERE ("id" = ${idOrSlug} OR "slug" = ${idOrSlug}) AND "publishedAt" IS NOT NULL`;
 
 const countVotes = (tx: Prisma.TransactionClient, articleId: string, helpful: number, notHelpful: number) =>
   tx.$executeRaw`UPDATE "Article" SET "helpfulCount" = "helpfulCount" + ${helpful}, "notHelpful" = "notHelpful" + ${notHelpful} WHERE "id" = ${articleId}`;
@@ -61,9 +63,9 @@ const noSuchArticle = () => new AsapError("NOT_FOUND", "There is no such article
 
 /** One article by id or slug. Reading counts nothing, so it can be cached: a view is counted apart (countArticleView). */
 export async function readArticle(idOrSlug: string) {
-  const article = await db.article.findFirst({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: { ...articleSummary, body: true, publishedAt: true } });
-  if (!article) throw noSuchArticle();
-  return article;
+  const article = await db.article.findFirst({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }], ...PUBLISHED }, select: { ...articleSummary, body: true, publishedAt: true } });
+  if (!article?.publishedAt) throw noSuchArticle();
+  return { ...article, publishedAt: article.publishedAt };
 }
 
 /** Someone read the article (the widget opened it, a help page was shown): one more view. */
@@ -77,7 +79,7 @@ export async function countArticleView(idOrSlug: string): Promise<void> {
  */
 export async function recordFeedback(articleId: string, helpful: boolean, contactId: string | null) {
   return transaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true } });
+    const article = await tx.article.findFirst({ where: { id: articleId, ...PUBLISHED }, select: { id: true } });
     if (!article) throw noSuchArticle();
     const previous = contactId ? await tx.articleFeedback.findFirst({ where: { articleId, contactId }, select: { id: true, helpful: true } }) : null;
     if (previous) {

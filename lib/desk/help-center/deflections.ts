@@ -4,14 +4,15 @@ import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
 import type { PrismaClient } from "@/lib/shared/prisma-client";
 import { spendDeflection } from "./guest-limits";
+import { PUBLISHED } from "./published";
 
 /**
  * A suggested article opened from the ticket form, under its visit's key: once per (key, article),
- * however often it is opened. Refused with NOT_FOUND for an article that does not exist.
+ * however often it is opened. Refused with NOT_FOUND for an article that does not exist or is a draft.
  */
 export async function recordDeflection({ key, articleId }: DeflectionBody, clientIp: string): Promise<void> {
   await spendDeflection(clientIp);
-  const article = await db.article.findFirst({ where: { OR: [{ id: articleId }, { slug: articleId }] }, select: { id: true } });
+  const article = await db.article.findFirst({ where: { OR: [{ id: articleId }, { slug: articleId }], ...PUBLISHED }, select: { id: true } });
   if (!article) throw new AsapError("NOT_FOUND", "There is no such article.", "Suggest only articles the Desk listed.");
   await db.deflection.upsert({ where: { key_articleId: { key, articleId: article.id } }, create: { key, articleId: article.id }, update: {} });
 }

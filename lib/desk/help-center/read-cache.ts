@@ -5,10 +5,12 @@ import { db } from "@/lib/shared/db";
 
 /**
  * The help center's public reads (categories, article lists and searches, articles), cached in each
- * instance. An entry is keyed by the content's stamp: the newest updatedAt and the count of articles
- * and of categories, read in one small query. Any content change (an edit, a new or removed article
- * or category, on any instance) changes the stamp, so the next read anywhere is fresh. Counters
- * (views, votes), which move without touching content, may lag by COUNTERS_FRESH_MS.
+ * instance. An entry is keyed by the content's stamp: of published articles, the count, the newest
+ * updatedAt and the sum of versions; of categories, the count and the newest updatedAt; read in one
+ * small query. Any content change (an edit, a new, published, unpublished or removed article, a
+ * category, on any instance) changes the stamp, so the next read anywhere is fresh. The versions'
+ * sum rises with every authoring write even when instances' clocks disagree; a draft's edits move
+ * nothing. Counters (views, votes), which move without touching content, may lag by COUNTERS_FRESH_MS.
  */
 export const COUNTERS_FRESH_MS = 30_000;
 const MAX_ENTRIES = 500; // searches are keys too: the oldest give way, so no query can grow the cache
@@ -18,15 +20,17 @@ export type CachedRead = { body: string; etag: string };
 type Entry = CachedRead & { stamp: string; expiresAt: number };
 const entries = new Map<string, Entry>();
 
-type StampRow = { articles: unknown; articlesAt: unknown; categories: unknown; categoriesAt: unknown };
+type StampRow = { articles: unknown; articlesAt: unknown; versions: unknown; categories: unknown; categoriesAt: unknown };
 
-/** One round trip: both tables' newest change and size. */
+/** One round trip: both tables' newest change and size, of articles only the published (./published). */
 export async function contentStamp(): Promise<string> {
   const [row] = await db.$queryRaw<StampRow[]>`SELECT
-    (SELECT COUNT(*) FROM "Article") AS "articles", (SELECT MAX("updatedAt") FROM "Article") AS "articlesAt",
+    (SELECT COUNT(*) FROM "Article" WHERE "publishedAt" IS NOT NULL) AS "articles",
+    (SELECT MAX("updatedAt") FROM "Article" WHERE "publishedAt" IS NOT NULL) AS "articlesAt",
+    (SELECT SUM("version") FROM "Article" WHERE "publishedAt" IS NOT NULL) AS "versions",
     (SELECT COUNT(*) FROM "Category") AS "categories", (SELECT MAX("updatedAt") FROM "Category") AS "categoriesAt"`;
   const part = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
-  return row ? [row.articles, row.articlesAt, row.categories, row.categoriesAt].map(part).join("|") : "empty";
+  return row ? [row.articles, row.articlesAt, row.versions, row.categories, row.categoriesAt].map(part).join("|") : "empty";
 }
 
 /** The stamp as an opaque version (contentVersionAnswer): it says nothing of how many drafts there are. */

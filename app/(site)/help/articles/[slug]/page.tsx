@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getArticle } from "@/lib/site/help-center/queries";
-import { MarkdownText } from "@/components/ui/markdown-text";
+import { ArticleBody } from "@/components/ui/article-body";
 import { CountArticleView } from "@/components/site/help/count-article-view";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -37,7 +37,7 @@ export default async function ArticlePage({ params }: Props) {
       <article className="mt-4">
         <h1 className="text-3xl font-bold tracking-tight">{article.title}</h1>
         <p className="mt-2 text-slate-600">{article.summary}</p>
-        <MarkdownText text={article.body} className="mt-8 space-y-4 leading-7 text-slate-800 [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6" />
+        <ArticleBody text={article.body} className="mt-8" />
         <p className="mt-10 text-sm text-slate-500">Updated {date.format(new Date(article.updatedAt))}</p>
       </article>
       <CountArticleView slug={article.slug} />
