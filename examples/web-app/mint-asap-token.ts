@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto";
 import { SignJWT } from "jose";
 
 /**
@@ -6,6 +7,8 @@ import { SignJWT } from "jose";
  *
  *  - HS256 with the add-on's signing secret from the help-desk portal. The HMAC key is the secret's
  *    UTF-8 bytes exactly as shown: do NOT base64-decode it (the commonest integration mistake).
+ *    Or, sharing no secret: ES256 (P-256) or EdDSA (Ed25519) with your private key, whose public half
+ *    the add-on holds (uploaded in the portal, or served at your JWKS URL). The key fixes the alg.
  *  - `not_before` / `not_after` are MILLISECONDS since the epoch (not seconds as in RFC 7519's nbf/exp).
  *    The window may be at most 10 minutes; 5 is the default.
  *  - `email_verified` must be true: mint only for users whose address your app has verified.
@@ -16,8 +19,10 @@ import { SignJWT } from "jose";
  */
 export type AsapTokenUser = { email: string; name?: string; emailVerified: boolean };
 
-export type MintOptions = {
-  secret: string;
+/** The add-on's secret, or your private key (a P-256 or Ed25519 KeyObject). */
+export type SigningKey = { secret: string } | { privateKey: KeyObject };
+
+export type MintOptions = SigningKey & {
   kid?: string;
   /** Default 5 minutes; the Desk refuses more than 10. */
   validityMs?: number;
@@ -26,6 +31,14 @@ export type MintOptions = {
 };
 
 export const DEFAULT_VALIDITY_MS = 5 * 60 * 1000;
+
+/** The alg a key's type fixes: the Desk refuses a token whose alg is not its key's. */
+export function algorithmOf(key: SigningKey): "HS256" | "ES256" | "EdDSA" {
+  if ("secret" in key) return "HS256";
+  if (key.privateKey.asymmetricKeyType === "ed25519") return "EdDSA";
+  if (key.privateKey.asymmetricKeyType === "ec" && key.privateKey.asymmetricKeyDetails?.namedCurve === "prime256v1") return "ES256";
+  throw new Error("The ASAP private key must be P-256 (ES256) or Ed25519 (EdDSA)");
+}
 
 export async function mintAsapToken(user: AsapTokenUser, options: MintOptions): Promise<{ token: string; expiresAt: number }> {
   if (!user.emailVerified) throw new Error("Refusing to mint an ASAP token for an unverified email address");
@@ -38,8 +51,8 @@ export async function mintAsapToken(user: AsapTokenUser, options: MintOptions): 
     not_before: notBefore,
     not_after: notAfter,
   })
-    .setProtectedHeader({ alg: "HS256", typ: "JWT", ...(options.kid ? { kid: options.kid } : {}) })
+    .setProtectedHeader({ alg: algorithmOf(options), typ: "JWT", ...(options.kid ? { kid: options.kid } : {}) })
     .setJti(crypto.randomUUID())
-    .sign(new TextEncoder().encode(options.secret));
+    .sign("secret" in options ? new TextEncoder().encode(options.secret) : options.privateKey);
   return { token, expiresAt: notAfter };
 }
