@@ -75,6 +75,7 @@ test("an ES256 key uploaded in the portal signs the shop's customers in; a token
   await asapWidget(attacker).expectLoginRefused("ALG_NOT_ALLOWED", { since });
   await deskAdmin.openAddon(addon.id);
   await expect(deskAdmin.loginLog()).toContainText(`The key "${kid}" is an ES256 public key, but the token is signed with HS256.`);
+  await expect(deskAdmin.loginLog()).toContainText(`Signed with the ES256 key ${kid}`);
 });
 
 test("rotating an uploaded key to an EdDSA key: both sign in during the overlap, then the old one is revoked", async ({
@@ -140,6 +141,7 @@ test("keys read from the shop's JWKS URL sign customers in; a key the JWKS drops
   const report = page.getByRole("status").filter({ hasText: "Read the JWKS" });
   await expect(report).toContainText("New: shop-ed-2");
   await expect(report).toContainText("No longer listed, revoked: shop-es-1");
+  await expect(deskAdmin.loginLog()).toContainText("Signed with the ES256 key shop-es-1 (from the JWKS)");
 
   shop.signWith(addon.id, { kid: second.kid, privateKey: second.privateKey });
   const next = uniqueEmail("jwks-rotated");

@@ -29,9 +29,9 @@ type Executor = Pick<PrismaClient, "$executeRaw">;
  * The login log, kept for the portal: every attempt's outcome, code and hint, never the token.
  * A success's row is written in the login's own transaction, with its session (one insert).
  */
-export async function recordSuccess(client: Executor, attempt: LoginAttempt, email: string, now = new Date()): Promise<void> {
-  await client.$executeRaw`INSERT INTO "LoginEvent" ("id", "addonId", "flow", "outcome", "email", "clientIp", "origin", "count", "createdAt", "lastSeenAt")
-    VALUES (${randomUUID()}, ${attempt.addonId}, ${attempt.flow}, 'success', ${email}, ${bounded(attempt.clientIp, 64)}, ${bounded(attempt.origin, 300)}, 1, ${now}, ${now})`;
+export async function recordSuccess(client: Executor, attempt: LoginAttempt, email: string, detail: string | null = null, now = new Date()): Promise<void> {
+  await client.$executeRaw`INSERT INTO "LoginEvent" ("id", "addonId", "flow", "outcome", "email", "detail", "clientIp", "origin", "count", "createdAt", "lastSeenAt")
+    VALUES (${randomUUID()}, ${attempt.addonId}, ${attempt.flow}, 'success', ${email}, ${bounded(detail, 1000)}, ${bounded(attempt.clientIp, 64)}, ${bounded(attempt.origin, 300)}, 1, ${now}, ${now})`;
 }
 
 /** A failure's row: identical failures from one source within REPEAT_WINDOW_MS share it, with a count. */

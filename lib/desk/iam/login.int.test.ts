@@ -239,6 +239,7 @@ describe("who may log in", () => {
     const events = await db.loginEvent.findMany({ where: { addonId: addon.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(events.map((e) => e.code ?? e.outcome)).toEqual([...cases.map(([, code]) => code), "success"]);
     expect(events.at(-1)).toMatchObject({ outcome: "success", email: "logged@example.com", flow: "new", origin: ORIGIN, clientIp: "203.0.113.5" });
+    expect(events.at(-1)?.detail).toBe(`Signed with the HS256 key ${addon.key.kid}`); // which key, never the token
     expect(events.find((e) => e.code === "CLAIM_INVALID")?.detail).toContain("not_before is in seconds");
   });
 

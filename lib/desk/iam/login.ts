@@ -75,7 +75,7 @@ async function login(addon: LoginAddon, request: LoginRequest, attempt: LoginAtt
   const token = legacy ? await fetchLegacyJwt(addon.legacyEndpointUrl ?? "", request.userToken) : request.token;
   // The jti is claimed below, in the transaction that opens the session: the verifier only hands it over.
   let spent: { jti: string; expiresAt: Date } | undefined;
-  const { claims, keyId } = await verifyAsapToken(token, {
+  const { claims, keyId, key } = await verifyAsapToken(token, {
     keys: databaseKeyRing(db, { addonId: addon.id, masterKey: masterKey(), ...(addon.jwksUrl && { jwks: jwksKeys({ id: addon.id, jwksUrl: addon.jwksUrl }) }) }),
     now: iamNow(),
     clockSkewSeconds: addon.clockSkewSeconds,
@@ -89,7 +89,7 @@ async function login(addon: LoginAddon, request: LoginRequest, attempt: LoginAtt
     if (spent && (await claimJti(tx, addon.id, spent.jti, spent.expiresAt)) === "replayed") throw tokenReplayed(spent.jti);
     const contact = await upsertContact(tx, claims);
     const session = await openSession(tx, { addonId: addon.id, contactId: contact.id, keyId, flow: legacy ? "legacy" : "new", ttlSeconds: addon.sessionTtlSeconds });
-    await recordSuccess(tx, attempt, contact.email);
+    await recordSuccess(tx, attempt, contact.email, `Signed with the ${key}`);
     return { session, contact };
   });
 }

@@ -26,8 +26,8 @@ export type VerifyOptions = {
   replay?: (jti: string, expiresAt: Date) => Promise<"fresh" | "replayed">;
 };
 
-/** `keyId`: the database id of the key whose signature matched; the session is bound to it. */
-export type VerifiedToken = { claims: AsapClaims; kid: string; keyId: string };
+/** `keyId`: the database id of the key whose signature matched; the session is bound to it. `key`: how the login log names it. */
+export type VerifiedToken = { claims: AsapClaims; kid: string; keyId: string; key: string };
 
 export type CheckOutcome = { check: string; passed: boolean; detail: string };
 
@@ -53,7 +53,7 @@ export async function verifyAsapToken(token: string, options: VerifyOptions, tra
     const candidates = await selectKeys(options.keys, header, new Date(options.now));
     passed(() => describeKeys(candidates));
     check = "signature";
-    const { payload, kid, keyId } = await checkSignature(token, header, candidates);
+    const { payload, kid, keyId, key } = await checkSignature(token, header, candidates);
     passed(() => `${header.alg} signature matches key ${kid}`);
     check = "claims";
     const claims = readClaims(payload);
@@ -69,7 +69,7 @@ export async function verifyAsapToken(token: string, options: VerifyOptions, tra
     const replayed = checkReplay(claims, options);
     const replay = typeof replayed === "string" ? replayed : await replayed;
     passed(() => replay);
-    return { claims, kid, keyId };
+    return { claims, kid, keyId, key };
   } catch (error) {
     if (error instanceof AsapError) trace?.push({ check, passed: false, detail: `${error.code}: ${error.message} ${error.hint}` });
     throw error;
@@ -129,11 +129,11 @@ function describeKeys(keys: RingKey[]): string {
     : `no kid: trying ${keys.length} live keys (${keys.map((k) => k.kid).join(", ")})`;
 }
 
-async function checkSignature(token: string, header: AsapHeader, candidates: RingKey[]): Promise<{ payload: unknown; kid: string; keyId: string }> {
+async function checkSignature(token: string, header: AsapHeader, candidates: RingKey[]): Promise<{ payload: unknown; kid: string; keyId: string; key: string }> {
   for (const key of candidates) {
     try {
       const { payload } = await compactVerify(token, await key.cryptoKey(), { algorithms: [header.alg] });
-      return { payload: parseJson(payload), kid: key.kid, keyId: key.id };
+      return { payload: parseJson(payload), kid: key.kid, keyId: key.id, key: `${key.algorithm} key ${key.kid}${key.source === "jwks" ? " (from the JWKS)" : ""}` };
     } catch (error) {
       if (error instanceof AsapError) throw error;
       if (error instanceof joseErrors.JWSSignatureVerificationFailed) continue;
