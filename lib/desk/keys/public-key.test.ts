@@ -69,3 +69,28 @@ describe("parseJwksMember", () => {
     expect(await refusal(parseJwksMember([ecJwk]))).toBe("not a JSON object");
   });
 });
+
+describe("weak keys", () => {
+  it("refuses small-order Ed25519 points, over which a forged signature (R = identity, S = 0) would verify", async () => {
+    const identity = Buffer.alloc(32);
+    identity[0] = 1;
+    const orderTwo = Buffer.alloc(32, 0xff);
+    orderTwo[0] = 0xec;
+    orderTwo[31] = 0x7f; // y = -1: the point of order 2
+    for (const x of [identity, orderTwo, Buffer.alloc(32)]) {
+      const message = await refusal(parsePublicKey(JSON.stringify({ kty: "OKP", crv: "Ed25519", x: x.toString("base64url") })));
+      expect(message).toMatch(/weak \(small-order\) point|not a valid public key/);
+    }
+  });
+
+  it("stores one encoding of a key: padded or leading-zero coordinates give the same JWK and fingerprint", async () => {
+    const plain = await parsePublicKey(JSON.stringify(ecJwk));
+    const base64 = (value: string | undefined) => Buffer.from(value ?? "", "base64url").toString("base64"); // "+/" and "=" padding
+    const padded = await parsePublicKey(JSON.stringify({ ...ecJwk, x: base64(ecJwk.x), y: base64(ecJwk.y) }));
+    const leadingZero = await parsePublicKey(JSON.stringify({ ...ecJwk, x: Buffer.concat([Buffer.alloc(1), Buffer.from(ecJwk.x ?? "", "base64url")]).toString("base64url") }));
+    expect(padded.jwk).toEqual(plain.jwk);
+    expect(padded.fingerprint).toBe(plain.fingerprint);
+    expect(leadingZero.fingerprint).toBe(plain.fingerprint);
+    expect(leadingZero.jwk).toEqual(plain.jwk);
+  });
+});

@@ -1,4 +1,5 @@
 import { createPublicKey, type JsonWebKey } from "node:crypto";
+import { ed25519 } from "@noble/curves/ed25519.js";
 import { calculateJwkThumbprint } from "jose";
 import type { KeyAlgorithm } from "@/lib/contract/signing-algorithms";
 
@@ -35,6 +36,22 @@ function algorithmOf(jwk: Record<string, unknown>): PublicAlgorithm {
   throw new PublicKeyError(`This is ${kind}; the Desk verifies ES256 (EC P-256) and EdDSA (Ed25519) public keys.`);
 }
 
+/**
+ * An Ed25519 public key must be a point of the prime-order subgroup, as every a·B is. Node and jose
+ * accept small-order points (the identity, among others), for which a signature of R = identity,
+ * S = 0 verifies over any message: one such key would let anyone sign in as anyone.
+ */
+function checkEd25519Point(x: string): void {
+  let weak: boolean;
+  try {
+    const point = ed25519.Point.fromBytes(Buffer.from(x, "base64url"));
+    weak = point.isSmallOrder() || !point.isTorsionFree();
+  } catch {
+    weak = true; // not a canonical encoding of a point
+  }
+  if (weak) throw new PublicKeyError("This Ed25519 key is a weak (small-order) point that any signature could match: it cannot be a real public key.");
+}
+
 /** A JWK's members checked against its type: its own "alg" and "use", when given, must agree. */
 async function fromJwk(input: Record<string, unknown>): Promise<PublicKey> {
   if ("d" in input) throw new PublicKeyError(PRIVATE_KEY_WARNING);
@@ -44,13 +61,17 @@ async function fromJwk(input: Record<string, unknown>): Promise<PublicKey> {
     throw new PublicKeyError(`The key says alg ${JSON.stringify(input.alg)}, but a ${input.crv} key signs with ${algorithm}.`);
   }
   if (input.use !== undefined && input.use !== "sig") throw new PublicKeyError(`The key is for use ${JSON.stringify(input.use)}; a signing key has use "sig".`);
-  const jwk = (algorithm === "ES256" ? { kty: "EC", crv: "P-256", x: input.x, y: input.y } : { kty: "OKP", crv: "Ed25519", x: input.x }) as PublicJwk;
+  let canonical: JsonWebKey;
   try {
-    // Node checks the coordinates: an EC point must lie on the curve.
-    createPublicKey({ key: jwk as JsonWebKey, format: "jwk" });
+    // Node checks the coordinates (an EC point must lie on the curve); its export is the one encoding
+    // of the key, so one key never shows two fingerprints (padding, "+/", a leading zero byte).
+    const given = algorithm === "ES256" ? { kty: "EC", crv: "P-256", x: input.x, y: input.y } : { kty: "OKP", crv: "Ed25519", x: input.x };
+    canonical = createPublicKey({ key: given as JsonWebKey, format: "jwk" }).export({ format: "jwk" });
   } catch {
     throw new PublicKeyError("The key's coordinates are not a valid public key of its curve.");
   }
+  const jwk = (algorithm === "ES256" ? { kty: "EC", crv: "P-256", x: canonical.x, y: canonical.y } : { kty: "OKP", crv: "Ed25519", x: canonical.x }) as PublicJwk;
+  if (jwk.kty === "OKP") checkEd25519Point(jwk.x);
   const kid = typeof input.kid === "string" && input.kid.length > 0 && input.kid.length <= 128 ? input.kid : undefined;
   return { algorithm, jwk, fingerprint: await thumbprintFingerprint(jwk), ...(kid && { kid }) };
 }
