@@ -47,7 +47,7 @@ export class Shop {
       if (url.pathname === "/asap-token") {
         const addon = this.addons.get(addonId);
         if (request.method !== "POST" || !addon || !user) return void response.writeHead(401).end();
-        const token = await mintAsapToken({ email: user, name: CUSTOMER_NAME }, addon.key, { validityMs: addon.validityMs });
+        const token = await mintAsapToken({ email: user, name: CUSTOMER_NAME, aud: addonId }, addon.key, { validityMs: addon.validityMs });
         return void response.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify({ token }));
       }
       response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(shopPage(addonId, user));

@@ -127,7 +127,7 @@ const server = createServer((request, response) => {
         const user = currentUser(request);
         if (!sameOrigin(request)) return json(response, 403, { error: { code: "FORBIDDEN", message: "Cross-site token requests are refused.", hint: "" } });
         if (!user) return json(response, 401, { error: { code: "UNAUTHENTICATED", message: "Sign in first.", hint: "" } });
-        const { token } = await mintAsapToken({ email: user.email, name: user.name, emailVerified: true }, { secret: config.secret, kid: config.kid });
+        const { token } = await mintAsapToken({ email: user.email, name: user.name, emailVerified: true }, { secret: config.secret, kid: config.kid, audience: config.addonId });
         return json(response, 200, { token });
       }
       case "GET /health":

@@ -140,13 +140,19 @@ describe.concurrent("npm run token", { timeout: 60_000 }, () => {
     const publicFile = path.join(dir, "shop.pub.pem");
     await import("node:fs").then((fs) => fs.writeFileSync(publicFile, made.stdout));
 
-    const minted = await token(["mint", "--private-key-file", privateFile, "--kid", "shop-1"]);
+    const [minted, noAudience] = await Promise.all([
+      token(["mint", "--private-key-file", privateFile, "--kid", "shop-1", "--aud", "addon_shop"]),
+      token(["mint", "--private-key-file", privateFile, "--kid", "shop-1"]),
+    ]);
     expect(minted.code, minted.stderr).toBe(0);
     expect(decodeProtectedHeader(minted.stdout.trim())).toEqual({ alg: "ES256", typ: "JWT", kid: "shop-1" });
-    const [accepted, again, confused] = await Promise.all([
-      token(["explain", minted.stdout.trim(), "--public-key-file", publicFile, "--kid", "shop-1"]),
+    expect(decodeJwt(minted.stdout.trim()).aud).toBe("addon_shop");
+    expect(noAudience.stderr).toContain("warning: no aud");
+    const [accepted, again, confused, otherAddon] = await Promise.all([
+      token(["explain", minted.stdout.trim(), "--public-key-file", publicFile, "--kid", "shop-1", "--aud", "addon_shop"]),
       token(["keygen", "--out", privateFile]),
       token(["explain", await mintAsapToken({}, { kid: "shop-1", secret: made.stdout }), "--public-key-file", publicFile, "--json"]),
+      token(["explain", minted.stdout.trim(), "--public-key-file", publicFile, "--aud", "addon_other"]),
     ]);
     expect(accepted.code, accepted.stderr).toBe(0);
     expect(accepted.stdout).toMatch(/^✓ signature +ES256 signature matches key shop-1$/m);
@@ -154,6 +160,8 @@ describe.concurrent("npm run token", { timeout: 60_000 }, () => {
     // An HMAC keyed with the public key's PEM: refused before any signature is computed.
     expect(confused.code).toBe(1);
     expect(JSON.parse(confused.stdout).outcome).toMatchObject({ ok: false, code: "ALG_NOT_ALLOWED" });
+    expect(otherAddon.code).toBe(1);
+    expect(otherAddon.stdout).toMatch(/^refused: CLAIM_INVALID$/m);
   });
 
   it("refuses an --alg the key does not fix, and a secret given beside a private key", async () => {

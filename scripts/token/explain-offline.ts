@@ -14,6 +14,8 @@ export type OfflineOptions = {
   key: OfflineKey;
   /** The key's kid; without one the ring answers to whatever kid the token names. */
   kid?: string;
+  /** The add-on's id, which the token's aud must name; unset: aud is not checked. */
+  audience?: string;
   clockSkewSeconds: number;
   requireJti: boolean;
   now?: number;
@@ -40,5 +42,11 @@ export function memoryKeyRing(material: OfflineKey, kid: string | undefined): Ke
 }
 
 export function explainOffline(token: string, options: OfflineOptions): Promise<Explanation> {
-  return explainWith(token, { keys: memoryKeyRing(options.key, options.kid), now: options.now ?? Date.now(), clockSkewSeconds: options.clockSkewSeconds, requireJti: options.requireJti });
+  return explainWith(token, {
+    keys: memoryKeyRing(options.key, options.kid),
+    now: options.now ?? Date.now(),
+    clockSkewSeconds: options.clockSkewSeconds,
+    audience: options.audience,
+    requireJti: options.requireJti,
+  });
 }

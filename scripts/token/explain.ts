@@ -21,6 +21,8 @@ Offline (the default): the Desk's own verifier, run here with the secret or publ
                         Without --kid, any kid the token names is taken as this key's.
   --skew DURATION       the add-on's clock tolerance each way (default 60s, at most ${MAX_CLOCK_SKEW_SECONDS}s)
   --allow-no-jti        as an add-on with "require jti" off (new add-ons require one)
+  --aud ADDON_ID        the add-on's id, which the token's aud must name (required with --public-key-file);
+                        without it, aud is not checked
 ${SECRET_HELP}
   --public-key-file PATH  check an ES256 or EdDSA token with this public key (PEM or JWK) instead of a secret
   Offline, the replay check cannot know which jti the Desk has seen, and the add-on's own settings
@@ -47,6 +49,7 @@ const OPTIONS = {
   kid: { type: "string" },
   skew: { type: "string" },
   "allow-no-jti": { type: "boolean" },
+  aud: { type: "string" },
   ...SECRET_OPTIONS,
   "public-key-file": { type: "string" },
   desk: { type: "string" },
@@ -56,7 +59,7 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-const OFFLINE_ONLY = ["kid", "skew", "allow-no-jti", "secret-env", "secret-file", "secret", "public-key-file"] as const;
+const OFFLINE_ONLY = ["kid", "skew", "allow-no-jti", "aud", "secret-env", "secret-file", "secret", "public-key-file"] as const;
 
 export async function explain(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand("explain", argv, OPTIONS);
@@ -82,7 +85,7 @@ export async function explain(argv: string[], io: Io): Promise<number> {
     const key = await readOfflineKey(values, io);
     const token = await readToken("explain", argument, io);
     offline = true;
-    explanation = await explainOffline(token, { key, kid: values.kid, clockSkewSeconds: skewSeconds(values.skew), requireJti: !values["allow-no-jti"] });
+    explanation = await explainOffline(token, { key, kid: values.kid, audience: values.aud, clockSkewSeconds: skewSeconds(values.skew), requireJti: !values["allow-no-jti"] });
   }
 
   if (values.json) io.out(`${JSON.stringify(explanation, null, 2)}\n`);

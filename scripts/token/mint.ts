@@ -24,6 +24,7 @@ Claims (later wins: defaults, then these flags, then --claims-file, then --claim
 
 Header and key:
   --kid KID             the key id shown in the portal (left out of the header when not given)
+  --aud ADDON_ID        the add-on the token is for (aud): required by the Desk for ES256 and EdDSA tokens
   --alg ALG             HS256, ES256 or EdDSA: optional, as the key fixes it; a mismatch is an error
 ${SECRET_HELP}
 ${PRIVATE_KEY_HELP}
@@ -45,6 +46,7 @@ const OPTIONS = {
   claims: { type: "string" },
   "claims-file": { type: "string" },
   kid: { type: "string" },
+  aud: { type: "string" },
   alg: { type: "string" },
   ...SECRET_OPTIONS,
   ...PRIVATE_KEY_OPTIONS,
@@ -70,11 +72,15 @@ export async function mint(argv: string[], io: Io): Promise<number> {
     ...(values.name !== undefined && { name: values.name }),
     ...(values.unverified && { email_verified: false }),
     ...(values.jti !== undefined && { jti: values.jti }),
+    ...(values.aud !== undefined && { aud: values.aud }),
     ...(values["claims-file"] !== undefined && parseClaimsJson("--claims-file", readTextFile("--claims-file", values["claims-file"]))),
     ...(values.claims !== undefined && parseClaimsJson("--claims", values.claims)),
   };
   const key = readSigningKey(values, io);
   checkAlgorithm(values.alg, key);
+  if (key.algorithm !== "HS256" && claims.aud === undefined) {
+    io.err(`warning: no aud: the Desk refuses an ${key.algorithm} token that does not name its add-on (CLAIM_MISSING); give --aud ADDON_ID\n`);
+  }
   const token = await signToken(claims, values.kid ?? null, key, { now: notBefore, validityMs });
   io.out(`${token}\n`);
   return EXIT.ok;

@@ -43,7 +43,7 @@ describe("the site's signing key", () => {
       live: async () => [],
     };
     const { token } = await site.issueAsapToken(user);
-    const verified = await verifyAsapToken(token, { keys: ring, now: Date.now(), clockSkewSeconds: 60 });
+    const verified = await verifyAsapToken(token, { keys: ring, now: Date.now(), clockSkewSeconds: 60, audience: "addon_demo" }); // the site names its add-on
     expect(verified.claims.email).toBe("ada@example.com");
   });
 

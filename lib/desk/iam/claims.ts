@@ -11,6 +11,8 @@ export type AsapClaims = {
   email: string;
   name?: string;
   jti?: string;
+  /** The add-on ids the token is for (`aud`), when it names any. */
+  audience?: string[];
   /** Milliseconds since the epoch. */
   notBefore: number;
   notAfter: number;
@@ -29,6 +31,7 @@ const claimsSchema = z.object({
   email_verified: z.boolean(),
   name: z.string().max(100).optional(),
   jti: z.string().min(1).max(255).optional(),
+  aud: z.union([z.string().min(1).max(255), z.array(z.string().min(1).max(255)).min(1).max(10)]).optional(),
   not_before: integer.optional(),
   not_after: integer.optional(),
   nbf: integer.optional(),
@@ -41,6 +44,7 @@ const CLAIM_RULES: Record<string, string> = {
   email_verified: "the boolean true",
   name: "a string of at most 100 characters",
   jti: "a non-empty string of at most 255 characters",
+  aud: "the add-on's id (a string), or a list of at most 10 of them",
   not_before: "an integer: milliseconds since the epoch",
   not_after: "an integer: milliseconds since the epoch",
   nbf: "an integer: seconds since the epoch",
@@ -101,6 +105,7 @@ export function readClaims(payload: unknown): AsapClaims {
     email: claims.email.toLowerCase(),
     ...(claims.name !== undefined ? { name: claims.name } : {}),
     ...(claims.jti !== undefined ? { jti: claims.jti } : {}),
+    ...(claims.aud !== undefined ? { audience: typeof claims.aud === "string" ? [claims.aud] : claims.aud } : {}),
     notBefore: startOf(claims),
     notAfter: endOf(claims),
   };
@@ -124,6 +129,23 @@ function milliseconds(claim: string, value: number): number {
     throw invalid(claim, `${claim} is in seconds (${value}); it must be milliseconds since the epoch. Multiply by 1000 (in JavaScript: Date.now()).`);
   }
   return value;
+}
+
+/**
+ * Which add-on a token is for. A generated secret belongs to one add-on, but one public key may serve
+ * several (staging and production reading one JWKS): a token signed with it must name its add-on in
+ * `aud`, or a token minted for one would log in to the other. Any token that names add-ons must name
+ * this one. `addonId` undefined: not checked (the offline CLI without --aud).
+ */
+export function checkAudience(claims: AsapClaims, addonId: string | undefined, keyAlgorithm: string): void {
+  if (addonId === undefined) return;
+  if (claims.audience === undefined) {
+    if (keyAlgorithm === "HS256") return;
+    throw missing("aud", `A token signed with a public key (${keyAlgorithm}) must name its add-on: set aud to "${addonId}". One key may serve several add-ons; aud keeps a token for one out of the others.`);
+  }
+  if (!claims.audience.includes(addonId)) {
+    throw invalid("aud", `The token is for ${claims.audience.map((id) => JSON.stringify(id)).join(", ")}, not this add-on: set aud to "${addonId}".`);
+  }
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -26,6 +26,7 @@ export async function explainToken(addonId: string, token: string): Promise<Expl
     keys: databaseKeyRing(db, { addonId: addon.id, masterKey: Buffer.from(env.DESK_MASTER_KEY, "base64url"), ...(addon.jwksUrl && { jwks: jwksKeys({ id: addon.id, jwksUrl: addon.jwksUrl }) }) }),
     now: iamNow(),
     clockSkewSeconds: addon.clockSkewSeconds,
+    audience: addon.id,
     requireJti: addon.requireJti,
     replay: (jti) => peek(jti),
   });

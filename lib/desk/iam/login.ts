@@ -79,6 +79,7 @@ async function login(addon: LoginAddon, request: LoginRequest, attempt: LoginAtt
     keys: databaseKeyRing(db, { addonId: addon.id, masterKey: masterKey(), ...(addon.jwksUrl && { jwks: jwksKeys({ id: addon.id, jwksUrl: addon.jwksUrl }) }) }),
     now: iamNow(),
     clockSkewSeconds: addon.clockSkewSeconds,
+    audience: addon.id,
     requireJti: addon.requireJti,
     replay: async (jti, expiresAt) => ((spent = { jti, expiresAt }), "fresh"),
   });

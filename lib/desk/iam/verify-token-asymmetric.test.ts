@@ -43,16 +43,16 @@ const KEYS: Spec[] = [
 
 const claims = () => ({ email: "ada@example.com", email_verified: true, name: "Ada", not_before: NOW - 1_000, not_after: NOW + 60_000, jti: crypto.randomUUID() });
 
-function sign(alg: string, key: KeyObject | Uint8Array, kid?: string) {
-  return new SignJWT(claims()).setProtectedHeader({ alg, typ: "JWT", ...(kid && { kid }) }).sign(key);
+function sign(alg: string, key: KeyObject | Uint8Array, kid?: string, extra: Record<string, unknown> = {}) {
+  return new SignJWT({ ...claims(), ...extra }).setProtectedHeader({ alg, typ: "JWT", ...(kid && { kid }) }).sign(key);
 }
 
-async function verify(token: string, specs = KEYS, trace?: CheckOutcome[]) {
-  return verifyAsapToken(token, { keys: await ring(specs), now: NOW, clockSkewSeconds: 60 }, trace);
+async function verify(token: string, specs = KEYS, trace?: CheckOutcome[], audience?: string) {
+  return verifyAsapToken(token, { keys: await ring(specs), now: NOW, clockSkewSeconds: 60, audience }, trace);
 }
 
-async function refusal(token: string, specs = KEYS): Promise<AsapError> {
-  const error = await verify(token, specs).then(() => null, (caught: unknown) => caught);
+async function refusal(token: string, specs = KEYS, audience?: string): Promise<AsapError> {
+  const error = await verify(token, specs, undefined, audience).then(() => null, (caught: unknown) => caught);
   expect(error).toBeInstanceOf(AsapError);
   return error as AsapError;
 }
@@ -101,5 +101,24 @@ describe("verifyAsapToken: ES256 and EdDSA keys", () => {
       expect(error.code).toBe("ALG_NOT_ALLOWED");
       expect(error.message).toContain("only HS256, ES256 and EdDSA");
     }
+  });
+
+  it("requires a public key's token to name its add-on in aud, so one key serving two add-ons keeps their tokens apart", async () => {
+    const missing = await refusal(await sign("ES256", es256.privateKey, "es"), KEYS, "addon_prod");
+    expect(missing).toMatchObject({ code: "CLAIM_MISSING" });
+    expect(missing.hint).toContain('set aud to "addon_prod"');
+    const staging = await refusal(await sign("EdDSA", ed25519.privateKey, "ed", { aud: "addon_staging" }), KEYS, "addon_prod");
+    expect(staging).toMatchObject({ code: "CLAIM_INVALID" });
+    expect(staging.hint).toContain('"addon_staging", not this add-on');
+    const trace: CheckOutcome[] = [];
+    await verify(await sign("ES256", es256.privateKey, "es", { aud: ["addon_staging", "addon_prod"] }), KEYS, trace, "addon_prod");
+    expect(trace.find((step) => step.check === "claims")?.detail).toContain("aud addon_prod");
+  });
+
+  it("lets an HS256 token leave aud out (its secret is the add-on's own), but not name another add-on", async () => {
+    const secret = new TextEncoder().encode(SECRET);
+    expect((await verify(await sign("HS256", secret, "hs"), KEYS, undefined, "addon_prod")).kid).toBe("hs");
+    expect((await refusal(await sign("HS256", secret, "hs", { aud: "addon_other" }), KEYS, "addon_prod")).code).toBe("CLAIM_INVALID");
+    expect((await refusal(await sign("HS256", secret, "hs", { aud: 42 }), KEYS, "addon_prod")).code).toBe("CLAIM_INVALID");
   });
 });

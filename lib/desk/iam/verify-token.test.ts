@@ -91,6 +91,7 @@ describe("verifyAsapToken: the good path", () => {
     expect(result).toEqual({
       kid: "k1",
       keyId: "id-k1",
+      key: "HS256 key k1",
       claims: { email: "ada@example.com", name: "Ada Lovelace", jti: claims.jti, notBefore: claims.not_before, notAfter: claims.not_after },
     });
   });

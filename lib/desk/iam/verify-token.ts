@@ -1,7 +1,7 @@
 import { compactVerify, errors as joseErrors } from "jose";
 import { keyState } from "@/lib/contract/key-liveness";
 import type { KeyRing, RingKey } from "@/lib/desk/keys/key-ring";
-import { checkClock, checkWindow, MAX_VALIDITY_MS, readClaims, type AsapClaims } from "./claims";
+import { checkAudience, checkClock, checkWindow, MAX_VALIDITY_MS, readClaims, type AsapClaims } from "./claims";
 import { AsapError } from "./errors";
 import { MAX_CLOCK_SKEW_SECONDS } from "./limits";
 import { checkFormat, checkSize, readHeader, type AsapHeader } from "./token-format";
@@ -17,6 +17,8 @@ export type VerifyOptions = {
   now: number;
   clockSkewSeconds: number;
   maxValidityMs?: number;
+  /** The add-on logged in to: a token's aud must name it (required with a public key). Unset: not checked. */
+  audience?: string;
   /** Refuse tokens without a jti: they could be replayed within their window (on for new add-ons). */
   requireJti?: boolean;
   /**
@@ -57,7 +59,8 @@ export async function verifyAsapToken(token: string, options: VerifyOptions, tra
     passed(() => `${header.alg} signature matches key ${kid}`);
     check = "claims";
     const claims = readClaims(payload);
-    passed(() => `email ${claims.email}, email_verified true${claims.jti ? `, jti ${claims.jti}` : ", no jti"}`);
+    checkAudience(claims, options.audience, header.keyAlgorithm);
+    passed(() => `email ${claims.email}, email_verified true${claims.jti ? `, jti ${claims.jti}` : ", no jti"}${describeAudience(claims, options.audience)}`);
     check = "validity window";
     const maxValidityMs = options.maxValidityMs ?? MAX_VALIDITY_MS;
     checkWindow(claims, maxValidityMs);
@@ -121,6 +124,11 @@ async function selectKeys(keys: KeyRing, header: AsapHeader, now: Date): Promise
     );
   }
   return [key];
+}
+
+function describeAudience(claims: AsapClaims, audience: string | undefined): string {
+  if (audience === undefined) return claims.audience ? ", aud not checked" : "";
+  return claims.audience ? `, aud ${audience}` : "";
 }
 
 function describeKeys(keys: RingKey[]): string {

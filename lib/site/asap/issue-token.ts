@@ -17,7 +17,7 @@ function signingKey(): SigningKey {
 
 /** The site's ASAP token for one of its users, signed with the add-on key from the environment. */
 export function issueAsapToken(user: SiteUser) {
-  return mintAsapToken({ email: user.email, name: user.name, emailVerified: user.emailVerified !== null }, { ...signingKey(), kid: env.ASAP_JWT_KID });
+  return mintAsapToken({ email: user.email, name: user.name, emailVerified: user.emailVerified !== null }, { ...signingKey(), kid: env.ASAP_JWT_KID, audience: env.ASAP_ADDON_ID });
 }
 
 /**

@@ -14,6 +14,8 @@ import { SignJWT } from "jose";
  *  - `email_verified` must be true: mint only for users whose address your app has verified.
  *  - A fresh `jti` per token: the Desk refuses a second login with the same one.
  *  - `kid` names the key, so the Desk can tell old and new keys apart during a rotation.
+ *  - `aud` names the add-on (its id): required with a private key, since one public key may serve
+ *    several add-ons (staging and production), and harmless with a secret.
  *
  * Call it from a server route that requires your own session, and never cache the result.
  */
@@ -24,6 +26,8 @@ export type SigningKey = { secret: string } | { privateKey: KeyObject };
 
 export type MintOptions = SigningKey & {
   kid?: string;
+  /** The add-on's id, signed as `aud`. */
+  audience?: string;
   /** Default 5 minutes; the Desk refuses more than 10. */
   validityMs?: number;
   /** For tests; defaults to Date.now(). */
@@ -48,6 +52,7 @@ export async function mintAsapToken(user: AsapTokenUser, options: MintOptions): 
     email: user.email,
     email_verified: true,
     ...(user.name ? { name: user.name.slice(0, 100) } : {}),
+    ...(options.audience ? { aud: options.audience } : {}),
     not_before: notBefore,
     not_after: notAfter,
   })
