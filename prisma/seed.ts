@@ -192,8 +192,13 @@ async function seedAddon(prisma: PrismaClient, { masterKey, signingKey, allowedO
     });
   }
   const fingerprint = secretFingerprint(signingKey.secret);
-  const existing = await prisma.asapKey.findUnique({ where: { addonId_kid: { addonId: DEMO_ADDON_ID, kid: signingKey.kid } }, select: { fingerprint: true } });
+  const existing = await prisma.asapKey.findUnique({ where: { addonId_kid: { addonId: DEMO_ADDON_ID, kid: signingKey.kid } }, select: { fingerprint: true, source: true } });
   if (existing?.fingerprint === fingerprint) return;
+  if (existing && existing.source !== "generated") {
+    // A public key an admin uploaded (or a JWKS published) under this kid is theirs: never overwritten.
+    console.warn(`seed: the demo add-on's kid ${signingKey.kid} names a public key now; ASAP_JWT_SECRET was not sealed under it`);
+    return;
+  }
   // A new .env (new secret under the same kid) re-seals the key, so the site and the Desk keep agreeing.
   const secretEncrypted = sealSecret(signingKey.secret, signingKey.kid, masterKey);
   await prisma.asapKey.upsert({

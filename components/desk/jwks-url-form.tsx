@@ -19,7 +19,7 @@ function ReadReport({ report }: { report: JwksSyncReport }) {
       <ul className="mt-1 list-disc pl-5">
         {report.added.length ? <li>New: {list(report.added)}</li> : null}
         {report.changed.length ? <li>New material under: {list(report.changed)}</li> : null}
-        {report.removed.length ? <li>No longer listed, revoked: {list(report.removed)}</li> : null}
+        {report.removed.length ? <li>No longer listed, dropped: {list(report.removed)}</li> : null}
         {report.skipped.map((skip, index) => (
           <li key={`${skip.kid}-${index}`}>
             Skipped {skip.kid ? <code>{skip.kid}</code> : "a key"}: {skip.reason}

@@ -92,9 +92,10 @@ export async function updateAddon(addonId: string, settings: AddonSettings, acto
 }
 
 /**
- * The add-on's JWKS URL, audited; the caller reads the new document at once, which revokes the keys
- * it no longer lists. Removing the URL (null) revokes every key read from it: their authority was
- * the document. Says how many keys that revoked.
+ * The add-on's JWKS URL, audited. A new or removed URL drops every key read from the old one, and
+ * their sessions with them: their authority was that document (the caller reads the new one at
+ * once). Dropped rather than revoked, so a kid the new document also lists is simply read again.
+ * Says how many keys were dropped.
  */
 export async function setJwksUrl(addonId: string, jwksUrl: string | null, actor: PortalAgent): Promise<number> {
   return transaction(async (tx) => {
@@ -102,10 +103,8 @@ export async function setJwksUrl(addonId: string, jwksUrl: string | null, actor:
     if (before.jwksUrl === jwksUrl) return 0;
     await tx.asapAddon.update({ where: { id: addonId }, data: { jwksUrl } });
     await recordAudit(tx, { actorId: actor.id, action: "addon.update", target: `addon:${addonId}`, detail: `jwksUrl: ${before.jwksUrl ?? "none"} → ${jwksUrl ?? "none"}` });
-    if (jwksUrl) return 0;
-    const now = new Date();
-    const { count } = await tx.asapKey.updateMany({ where: { addonId, source: "jwks", ...liveKeyWhere(now) }, data: { revokedAt: now } });
-    if (count) await recordAudit(tx, { actorId: actor.id, action: "key.revoke", target: `addon:${addonId}`, detail: `Revoked ${count} key(s) read from the removed JWKS URL` });
+    const { count } = await tx.asapKey.deleteMany({ where: { addonId, source: "jwks" } });
+    if (count) await recordAudit(tx, { actorId: actor.id, action: "key.jwks-remove", target: `addon:${addonId}`, detail: `Dropped ${count} key(s) read from the previous JWKS URL, and their sessions` });
     return count;
   });
 }

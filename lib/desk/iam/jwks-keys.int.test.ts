@@ -121,7 +121,7 @@ describe("JWKS keys", () => {
     expect(requests.get(addon.path)).toBe(1);
   });
 
-  it("revokes a key once the JWKS no longer lists it, and keeps it revoked if it comes back", async () => {
+  it("drops a key once the JWKS no longer names it, with its sessions; it may come back later", async () => {
     const old = newKey("old");
     const current = newKey("current");
     const addon = await jwksAddon([old, current]);
@@ -131,16 +131,53 @@ describe("JWKS keys", () => {
     publish(addon.path, [current]);
     await verify(await sign(old)); // the copy is still fresh: rotation overlap lasts until the next read
     time.advance(JWKS_MAX_AGE_MS);
-    const error = await refusal(verify(await sign(old)));
-    expect(error.code).toBe("KEY_REVOKED");
+    expect((await refusal(verify(await sign(old)))).code).toBe("KEY_NOT_FOUND");
     expect((await verify(await sign(current))).kid).toBe("current");
     const removal = await db.auditEvent.findFirst({ where: { target: `addon:${addon.id}/key:old`, action: "key.jwks-remove" } });
     expect(removal?.detail).toContain("no longer in the JWKS");
 
     publish(addon.path, [old, current]);
     const report = await readJwksNow(addon, { policy: LOOPBACK_ALLOWED });
-    expect(report.skipped).toEqual([{ kid: "old", reason: expect.stringContaining("revoked") }]);
-    expect((await refusal(verify(await sign(old)))).code).toBe("KEY_REVOKED");
+    expect(report.added).toEqual(["old"]);
+    expect((await verify(await sign(old))).kid).toBe("old");
+  });
+
+  it("keeps a key the document still names when its member fails to parse for a moment", async () => {
+    const steady = newKey("steady");
+    const addon = await jwksAddon([steady]);
+    await readJwksNow(addon, { policy: LOOPBACK_ALLOWED });
+    documents.set(addon.path, { body: JSON.stringify({ keys: [{ kty: "EC", crv: "P-256", kid: "steady", x: "broken" }] }) });
+    const report = await readJwksNow(addon, { policy: LOOPBACK_ALLOWED });
+    expect(report.removed).toEqual([]);
+    expect(report.skipped).toEqual([{ kid: "steady", reason: expect.stringContaining("not a valid public key") }]);
+    expect(await db.asapKey.count({ where: { addonId: addon.id, kid: "steady", revokedAt: null } })).toBe(1);
+  });
+
+  it("ends the sessions made with a key when the JWKS publishes new material under its kid", async () => {
+    const leaked = newKey("same-kid");
+    const addon = await jwksAddon([leaked]);
+    await readJwksNow(addon, { policy: LOOPBACK_ALLOWED });
+    const row = await db.asapKey.findUniqueOrThrow({ where: { addonId_kid: { addonId: addon.id, kid: "same-kid" } } });
+    const contact = await db.contact.create({ data: { email: `${addon.id}@example.com`, name: "Ada" } });
+    const session = await db.asapSession.create({
+      data: { addonId: addon.id, contactId: contact.id, tokenHash: randomUUID(), flow: "new", keyId: row.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    const rekeyed = newKey("same-kid");
+    publish(addon.path, [rekeyed]);
+    const report = await readJwksNow(addon, { policy: LOOPBACK_ALLOWED });
+    expect(report.changed).toEqual(["same-kid"]);
+    expect((await db.asapSession.findUniqueOrThrow({ where: { id: session.id } })).revokedAt).not.toBeNull();
+    const verify = verifier(addon, clock());
+    expect((await refusal(verify(await sign(leaked)))).code).toBe("SIGNATURE_INVALID");
+    expect((await verify(await sign(rekeyed))).kid).toBe("same-kid");
+  });
+
+  it("writes nothing from a read that raced a change of the add-on's URL", async () => {
+    const key = newKey("raced");
+    const addon = await jwksAddon([key]);
+    await db.asapAddon.update({ where: { id: addon.id }, data: { jwksUrl: `${base}/elsewhere.json` } });
+    await expect(readJwksNow(addon, { policy: LOOPBACK_ALLOWED })).rejects.toThrow("changed while it was read");
+    expect(await db.asapKey.count({ where: { addonId: addon.id } })).toBe(0);
   });
 
   it("keeps verifying with the keys it has when a later read fails", async () => {
@@ -173,13 +210,22 @@ describe("JWKS keys", () => {
     }
   });
 
-  it("never reads a JWKS on a loopback address unless private addresses are allowed (SSRF guard)", async () => {
+  it("never reads a JWKS on a loopback address, or over plain http, unless private addresses are allowed (SSRF guard)", async () => {
     const key = newKey("k");
-    const addon = await jwksAddon([key]);
-    const error = await refusal(verifier(addon, clock(), { allowPrivateAddresses: false, resolve: systemResolver })(await sign(key)));
+    const guarded = { allowPrivateAddresses: false, resolve: systemResolver };
+    const plain = await jwksAddon([key]);
+    const overHttp = await refusal(verifier(plain, clock(), guarded)(await sign(key)));
+    expect(overHttp.code).toBe("JWKS_FETCH_FAILED");
+    expect(overHttp.logDetail).toContain("not https");
+
+    const loopback = await jwksAddon([key]);
+    const httpsUrl = loopback.jwksUrl.replace("http://", "https://");
+    await db.asapAddon.update({ where: { id: loopback.id }, data: { jwksUrl: httpsUrl } });
+    const error = await refusal(verifier({ id: loopback.id, jwksUrl: httpsUrl }, clock(), guarded)(await sign(key)));
     expect(error.code).toBe("JWKS_FETCH_FAILED");
     expect(error.logDetail).toContain("loopback");
-    expect(requests.get(addon.path)).toBeUndefined();
+    expect(requests.get(plain.path)).toBeUndefined();
+    expect(requests.get(loopback.path)).toBeUndefined();
   });
 
   it("skips what it cannot use, saying why: a published private key, RSA, no kid, a duplicate, a kid the portal made", async () => {

@@ -36,13 +36,20 @@ function newKeyMaterial(): NewKey {
 /** Refused input for a key (a paste that is not a usable public key): words for the form. */
 export class KeyInputError extends Error {
   override name = "KeyInputError";
+  constructor(
+    message: string,
+    /** The paste was a private key: never send it back to the browser. */
+    readonly isPrivateKey = false,
+  ) {
+    super(message);
+  }
 }
 
 async function readPublicKey(text: string): Promise<PublicKey> {
   try {
     return await parsePublicKey(text);
   } catch (error) {
-    if (error instanceof PublicKeyError) throw new KeyInputError(error.message);
+    if (error instanceof PublicKeyError) throw new KeyInputError(error.message, error.isPrivateKey);
     throw error;
   }
 }

@@ -15,10 +15,15 @@ export class JwksDocumentError extends Error {
   override name = "JwksDocumentError";
 }
 
+/** Visible ASCII only, as a kid the portal makes: nothing a database or a log line could choke on. */
+const KID = /^[\x21-\x7e]{1,128}$/;
+
 function kidOf(member: unknown): string | null {
   const kid = typeof member === "object" && member !== null ? (member as { kid?: unknown }).kid : undefined;
-  return typeof kid === "string" ? kid.slice(0, 128) : null;
+  return typeof kid === "string" && KID.test(kid) ? kid : null;
 }
+
+const hasKid = (member: unknown) => typeof member === "object" && member !== null && "kid" in member;
 
 export async function parseJwksDocument(body: string): Promise<JwksDocument> {
   let json: unknown;
@@ -38,8 +43,11 @@ export async function parseJwksDocument(body: string): Promise<JwksDocument> {
       skipped.push({ kid, reason: `only the first ${MAX_JWKS_MEMBERS} keys are read` });
       continue;
     }
-    if (kid === null || kid.length === 0) {
-      skipped.push({ kid: null, reason: "no kid: the Desk names a JWKS key by its kid, which tokens must carry" });
+    if (kid === null) {
+      const reason = hasKid(member)
+        ? "its kid is not 1 to 128 visible ASCII characters"
+        : "no kid: the Desk names a JWKS key by its kid, which tokens must carry";
+      skipped.push({ kid: null, reason });
       continue;
     }
     if (keys.some((key) => key.kid === kid)) {

@@ -39,7 +39,9 @@ export interface JwksKeys {
 
 // Imported once per key material: a raw Uint8Array would make jose import it on every verify (~2x slower).
 // The sealed secret or public JWK is part of the cache key, so new material under one kid is a new entry.
+// Bounded: a JWKS that keeps publishing new kids must not grow it without end.
 const cryptoKeys = new Map<string, Promise<CryptoKey>>();
+const MAX_CACHED_KEYS = 1_000;
 
 export function importHmacKey(secret: string): Promise<CryptoKey> {
   // The key is the secret's UTF-8 bytes exactly as shown in the portal (the vendor's secretKey.getBytes()).
@@ -87,6 +89,7 @@ function toRingKey(row: KeyRow, masterKey: Buffer): RingKey {
       const cacheKey = `${row.kid}\u0000${algorithm}\u0000${material}`;
       let key = cryptoKeys.get(cacheKey);
       if (!key) {
+        if (cryptoKeys.size >= MAX_CACHED_KEYS) cryptoKeys.clear();
         key = importRowKey(row, algorithm, masterKey);
         cryptoKeys.set(cacheKey, key);
         key.catch(() => cryptoKeys.delete(cacheKey));

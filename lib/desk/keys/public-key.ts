@@ -17,6 +17,12 @@ export type PublicKey = { algorithm: PublicAlgorithm; jwk: PublicJwk; fingerprin
 
 export class PublicKeyError extends Error {
   override name = "PublicKeyError";
+  constructor(
+    message: string,
+    readonly isPrivateKey = false,
+  ) {
+    super(message);
+  }
 }
 
 export const MAX_PUBLIC_KEY_CHARS = 8 * 1024;
@@ -54,7 +60,7 @@ function checkEd25519Point(x: string): void {
 
 /** A JWK's members checked against its type: its own "alg" and "use", when given, must agree. */
 async function fromJwk(input: Record<string, unknown>): Promise<PublicKey> {
-  if ("d" in input) throw new PublicKeyError(PRIVATE_KEY_WARNING);
+  if ("d" in input) throw new PublicKeyError(PRIVATE_KEY_WARNING, true);
   const algorithm = algorithmOf(input);
   const allowed = algorithm === "ES256" ? ["ES256"] : ["EdDSA", "Ed25519"];
   if (input.alg !== undefined && !allowed.includes(input.alg as string)) {
@@ -77,7 +83,7 @@ async function fromJwk(input: Record<string, unknown>): Promise<PublicKey> {
 }
 
 async function fromPem(pem: string): Promise<PublicKey> {
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) throw new PublicKeyError(PRIVATE_KEY_WARNING);
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) throw new PublicKeyError(PRIVATE_KEY_WARNING, true);
   if (!pem.includes("-----BEGIN PUBLIC KEY-----")) {
     throw new PublicKeyError('Paste a PEM public key ("-----BEGIN PUBLIC KEY-----", SPKI), not a certificate or another PEM block.');
   }

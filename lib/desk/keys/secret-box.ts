@@ -4,7 +4,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 /**
  * ASAP signing secrets at rest: AES-256-GCM under DESK_MASTER_KEY, with the key's kid as associated
- * data so a ciphertext copied onto another key row fails to open. Format: "v1.<iv>.<ciphertext+tag>".
+ * data so a ciphertext copied onto a key row with another kid fails to open (a kid is unique within
+ * its add-on only, so not onto another add-on's key of the same kid). Format: "v1.<iv>.<ciphertext+tag>".
  */
 const VERSION = "v1";
 

@@ -96,7 +96,9 @@ export async function rotateKeyAction(addonId: string, _prev: KeyActionState, fo
     revalidatePath(`/desk/admin/addons/${addonId}`);
     return made.kind === "secret" ? { ok: true, newKey: made.key } : { ok: true, uploadedKey: made.key };
   } catch (error) {
-    if (error instanceof KeyStateError || error instanceof KeyInputError) return { message: error.message, values: typed(form) };
+    // The paste is handed back only when it is not a private key: that one is better forgotten.
+    if (error instanceof KeyInputError) return { message: error.message, values: error.isPrivateKey ? {} : typed(form) };
+    if (error instanceof KeyStateError) return { message: error.message, values: typed(form) };
     throw error;
   }
 }
@@ -110,8 +112,7 @@ export async function uploadPublicKeyAction(addonId: string, _prev: KeyActionSta
     revalidatePath(`/desk/admin/addons/${addonId}`);
     return { ok: true, uploadedKey };
   } catch (error) {
-    // The paste is handed back only when it is not a private key: that one is better forgotten.
-    if (error instanceof KeyInputError) return { message: error.message, values: error.message.includes("private key") ? {} : typed(form) };
+    if (error instanceof KeyInputError) return { message: error.message, values: error.isPrivateKey ? {} : typed(form) };
     throw error;
   }
 }
@@ -126,7 +127,7 @@ export async function saveJwksUrlAction(addonId: string, _prev: JwksActionState,
   const { jwksUrl } = parsed.data;
   const revoked = await setJwksUrl(addonId, jwksUrl, agent);
   revalidatePath(`/desk/admin/addons/${addonId}`);
-  if (!jwksUrl) return { ok: true, message: `JWKS URL removed${revoked ? `; the ${revoked === 1 ? "key" : `${revoked} keys`} read from it revoked` : ""}.` };
+  if (!jwksUrl) return { ok: true, message: `JWKS URL removed${revoked ? `; the ${revoked === 1 ? "key" : `${revoked} keys`} read from it dropped` : ""}.` };
   try {
     return { ok: true, report: await readJwksNow({ id: addonId, jwksUrl }) };
   } catch (error) {
