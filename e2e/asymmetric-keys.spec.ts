@@ -61,7 +61,7 @@ test("an ES256 key uploaded in the portal signs the shop's customers in; a token
   // The debugger explains an ES256 token with the uploaded key.
   await page.goto("/desk/admin/debugger");
   await page.getByLabel("Add-on").selectOption(addon.id);
-  await page.getByLabel("Token").fill(await mintAsapToken({ email: "debug@example.com" }, { kid, privateKey: pair.privateKey }));
+  await page.getByLabel("Token").fill(await mintAsapToken({ email: "debug@example.com", aud: addon.id }, { kid, privateKey: pair.privateKey }));
   await page.getByRole("button", { name: "Explain token" }).click();
   const explanation = page.getByRole("region", { name: "Explanation" });
   await expect(explanation.getByRole("status")).toContainText("Valid: this token would log in debug@example.com");
