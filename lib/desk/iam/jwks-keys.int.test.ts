@@ -112,6 +112,17 @@ describe("JWKS keys", () => {
     expect(requests.get(addon.path)).toBe(2);
   });
 
+  it("never reads the JWKS for a key made in the portal", async () => {
+    const addon = await jwksAddon([]);
+    documents.set(addon.path, { status: 503, body: "down" });
+    const pair = newKey("portal-es");
+    await db.asapKey.create({
+      data: { addonId: addon.id, kid: "portal-es", algorithm: "ES256", source: "uploaded", fingerprint: "0".repeat(16), publicKey: JSON.stringify(pair.pair.publicKey.export({ format: "jwk" })) },
+    });
+    expect((await verifier(addon, clock())(await sign(pair))).kid).toBe("portal-es");
+    expect(requests.get(addon.path)).toBeUndefined();
+  });
+
   it("shares one read among concurrent logins", async () => {
     const key = newKey("k");
     const addon = await jwksAddon([key]);

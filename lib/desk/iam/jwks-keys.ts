@@ -67,10 +67,14 @@ export function jwksKeys(addon: { id: string; jwksUrl: string }, options: JwksPo
   return {
     async ensureFresh() {
       const at = now();
-      if (at - state.readAt < JWKS_MAX_AGE_MS || at - state.attemptedAt < JWKS_COOL_DOWN_MS) return;
-      await read(addon.id, state, options).catch((error: unknown) => {
+      if (at - state.readAt < JWKS_MAX_AGE_MS || at - state.attemptedAt < JWKS_COOL_DOWN_MS) return false;
+      try {
+        await read(addon.id, state, options);
+        return true;
+      } catch (error) {
         if (!(error instanceof JwksFetchError)) throw error;
-      });
+        return false;
+      }
     },
     async refreshForUnknownKid() {
       if (now() - state.attemptedAt < JWKS_COOL_DOWN_MS && !state.inflight) {

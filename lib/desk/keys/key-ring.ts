@@ -31,8 +31,8 @@ export interface KeyRing {
  * cool-down) and throws the login's error when the document cannot be read.
  */
 export interface JwksKeys {
-  /** Re-reads the document when the copy is older than its lifetime; a failure keeps the old rows. */
-  ensureFresh(): Promise<void>;
+  /** Re-reads the document when the copy is older than its lifetime (says whether it did); a failure keeps the old rows. */
+  ensureFresh(): Promise<boolean>;
   /** Re-reads it now for a kid the rows lack, unless it was read within the cool-down. */
   refreshForUnknownKid(): Promise<boolean>;
 }
@@ -112,9 +112,11 @@ export function databaseKeyRing(prisma: PrismaClient, { addonId, masterKey, jwks
   };
   return {
     async find(kid) {
-      if (!jwks) return select(kid);
-      await jwks.ensureFresh();
-      return (await select(kid)) ?? ((await jwks.refreshForUnknownKid()) ? select(kid) : null);
+      const key = await select(kid);
+      // A key made in the portal owes nothing to the JWKS: its logins never wait for a read.
+      if (!jwks || (key && key.source !== "jwks")) return key;
+      if (key) return (await jwks.ensureFresh()) ? select(kid) : key;
+      return (await jwks.refreshForUnknownKid()) ? select(kid) : null;
     },
     async live(now) {
       await jwks?.ensureFresh();
