@@ -8,6 +8,7 @@ import { FRAME_TO_PAGE, type FrameToPagePayloads, type PageToFramePayloads } fro
 import { ACCEPTED_BY_FRAME } from "../protocol/parse";
 import { windowPort } from "../protocol/port";
 import { deskSessionApi, helpApi } from "./desk-api";
+import { frameLocalStorage, guestVisitStore } from "./guest-visit";
 import { createSessionController, signedIn, systemClock } from "./session";
 import { createShell } from "./shell";
 import { createViews } from "./views";
@@ -29,6 +30,8 @@ const views = createViews({
   greeting: config.greeting,
   api: helpApi(bearer),
   signedIn: () => signedIn(session.state),
+  contactEmail: () => (signedIn(session.state) ? (session.state.contact?.email ?? null) : null),
+  visit: guestVisitStore(frameLocalStorage(), config.addonId),
   bearer,
   attachmentMaxBytes: config.attachmentMaxBytes,
   rerender: () => shell.renderView(),
