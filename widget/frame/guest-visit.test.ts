@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guestVisitStore, MAX_TICKET_RECEIPTS, parseVisit, RECEIPT_LIFETIME_MS, withoutReceipts, withReceipt, EMPTY_VISIT } from "./guest-visit";
+import { guestVisitStore, MAX_TICKET_RECEIPTS, pageBackedStorage, parseVisit, RECEIPT_LIFETIME_MS, withoutReceipts, withReceipt, EMPTY_VISIT } from "./guest-visit";
 
 const NOW = 1_800_000_000_000;
 const token = "t".repeat(43);
@@ -57,5 +57,19 @@ describe("the guest visit a browser keeps", () => {
     const inMemory = guestVisitStore(denied, "addon-a", () => NOW);
     inMemory.update((visit) => ({ ...visit, chat: { chatId: "c1", token, owner: null, savedAt: NOW } }));
     expect(inMemory.read().chat?.chatId).toBe("c1");
+  });
+
+  it("through the page: read from what init handed over, each change sent back, a clear sent as null", () => {
+    const sent: Array<string | null> = [];
+    const storage = pageBackedStorage((json) => sent.push(json));
+    const store = guestVisitStore(storage, "addon-a", () => NOW);
+    expect(store.read()).toEqual(EMPTY_VISIT); // before init
+    storage.seed(JSON.stringify({ chat: { chatId: "c1", token, owner: null, savedAt: NOW }, tickets: [] }));
+    expect(store.read().chat?.chatId).toBe("c1");
+    store.update((visit) => withReceipt(visit, { ticketId: "t1", token, savedAt: NOW }));
+    expect(JSON.parse(sent.at(-1) ?? "null")).toMatchObject({ chat: { chatId: "c1" }, tickets: [{ ticketId: "t1" }] });
+    store.clear();
+    expect(sent.at(-1)).toBeNull();
+    expect(store.read()).toEqual(EMPTY_VISIT);
   });
 });

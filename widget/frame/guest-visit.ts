@@ -1,13 +1,13 @@
 /**
- * What this browser keeps of a guest's visit, so it survives a sign-in on the page (a navigation, a
- * new tab): the open chat and the receipts of tickets sent as a guest. Kept in the frame's own
- * localStorage, on the Desk's origin (browsers partition it per site that embeds the widget), so
- * the business page never sees a guest token; without storage, only in memory.
+ * What the widget keeps of a guest's visit, so it survives a sign-in on the page (which reloads the
+ * frame): the open chat and the receipts of tickets sent as a guest. The frame often has no storage
+ * of its own (browsers deny it to third-party frames), so, like the session, it is kept by the SDK
+ * in the page's sessionStorage (pageBackedStorage): this tab, until it closes.
  *
- * On a shared browser the next person inherits what is here, which is why the Desk links a guest
- * item at once only when the guest's email is the signed-in one, and otherwise asks. And it is
- * bounded: tickets' receipts for a week and twenty at most, everything forgotten at sign-out and when
- * another person signs in.
+ * The next person at the same tab inherits what is here, which is why the Desk links a guest item at
+ * once only when the guest's email is the signed-in one, and otherwise asks. And it is bounded:
+ * tickets' receipts for a week and twenty at most; the SDK drops it at a logout and when another
+ * person signs in, and the frame once it was offered to someone who then leaves.
  */
 
 /** The chat on screen: a guest's holds its token; a signed-in person's (`owner`) needs none. */
@@ -96,11 +96,24 @@ export function guestVisitStore(storage: KeyValueStorage | null, addonId: string
   };
 }
 
-/** The frame's localStorage, or null where reading it throws (storage blocked for third-party frames). */
-export function frameLocalStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
+/**
+ * Storage the page keeps for the frame: what the SDK handed over in `init` (seed), and every change
+ * sent back to it (`keep`). One key, the visit's; read before `init` arrives, it is empty.
+ */
+export function pageBackedStorage(keep: (json: string | null) => void): KeyValueStorage & { seed(json: string | null): void } {
+  let json: string | null = null;
+  return {
+    seed(value) {
+      json = value;
+    },
+    getItem: () => json,
+    setItem(_key, value) {
+      json = value;
+      keep(value);
+    },
+    removeItem() {
+      json = null;
+      keep(null);
+    },
+  };
 }

@@ -126,13 +126,15 @@ export function createChat(ctx: ViewContext) {
     if (!chat.id) restore();
     if (chat.id && !chat.stream && !chat.ended) listen();
     if (!chat.id) {
-      const fields = ctx.signedIn() ? [] : [field("Your name", "name", { max: 100 })];
+      // A guest's email is optional: given, it lets their chat join their account if they sign in with it.
+      const fields = ctx.signedIn() ? [] : [field("Your name", "name", { max: 100 }), field("Email (optional)", "email", { type: "email", max: 254 })];
       fields.push(field("Message", "message", { multiline: true, rows: 3, max: 4000 }));
       return el("div", { class: "stack" }, [
         el("h2", { text: "Chat with us" }),
         el("p", { class: "muted", text: ctx.signedIn() ? "Your chats are kept in your history." : "An agent usually answers within minutes." }),
         form(fields, "Start chat", async (data) => {
-          const body = await ctx.api<NewChatAnswer>("chat/sessions", { method: "POST", body: data, auth: ctx.signedIn() });
+          const { email, ...rest } = data;
+          const body = await ctx.api<NewChatAnswer>("chat/sessions", { method: "POST", body: email ? { ...rest, email } : rest, auth: ctx.signedIn() });
           chat.id = body.chat.id;
           chat.token = body.visitorToken ?? null;
           keep();

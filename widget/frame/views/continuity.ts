@@ -163,14 +163,15 @@ export function createContinuity(ctx: ViewContext, chat: ChatContinuity) {
         el("p", { text: chatQuestion(item.guest, email) }),
         el("div", { class: "actions" }, [
           el("button", { type: "button", class: "primary", text: `Continue as ${email}`, onclick: run(() => continueChat(item, email)) }),
-          el("button", { type: "button", text: "Keep it separate", onclick: run(() => keepChatSeparate(item)) }),
+          // Named apart from the tickets' button: both may be in the card at once.
+          el("button", { type: "button", text: "Keep the chat separate", onclick: run(() => keepChatSeparate(item)) }),
         ]),
       );
     }
     if (email && pending.tickets.length) {
       const items = pending.tickets;
       parts.push(
-        el("p", { text: `${plural(items.length, "ticket", "tickets")} you sent as a guest in this browser:` }),
+        el("p", { text: `${plural(items.length, "ticket", "tickets")} you sent as a guest before signing in:` }),
         el(
           "ul",
           { "aria-label": "Tickets sent as a guest" },
@@ -179,7 +180,7 @@ export function createContinuity(ctx: ViewContext, chat: ChatContinuity) {
         el("p", { text: `Link ${items.length === 1 ? "it" : "them"} to your account, ${email}?` }),
         el("div", { class: "actions" }, [
           el("button", { type: "button", class: "primary", text: "Link to my account", onclick: run(() => linkTickets(items)) }),
-          el("button", { type: "button", text: items.length === 1 ? "Keep it separate" : "Keep them separate", onclick: run(() => keepTicketsSeparate(items)) }),
+          el("button", { type: "button", text: items.length === 1 ? "Keep the ticket separate" : "Keep the tickets separate", onclick: run(() => keepTicketsSeparate(items)) }),
         ]),
       );
     }
@@ -197,6 +198,7 @@ export function createContinuity(ctx: ViewContext, chat: ChatContinuity) {
     draw();
   }
 
-  draw();
+  // Nothing to show until someone signs in (and the session is not there yet while the frame starts).
+  host.hidden = true;
   return { node: () => host, signedIn, reset };
 }
