@@ -207,6 +207,8 @@ test.describe("the Desk API's OpenAPI document", () => {
     await api.call("unfollowPost", 200, { params: { postId: post.id }, headers: bearer });
     await api.call("likePost", 401, { params: { postId: post.id } });
 
+    type Refusal = { error: { code: string } };
+
     // Live chat: a guest's, by its token, and a contact's history.
     const guest = await api.call<{ chat: { id: string }; visitorToken: string }>("startChat", 201, { body: { name: "Guest", message: "Is anyone there?" } });
     const token = { "x-chat-token": guest.visitorToken };
@@ -233,12 +235,35 @@ test.describe("the Desk API's OpenAPI document", () => {
     await api.call("downloadAttachment", 200, { params: { attachmentId: log.attachment.id }, headers: token });
     await api.call("downloadAttachmentThumbnail", 404, { params: { attachmentId: log.attachment.id }, headers: token });
 
+    // Guest continuity: the contact's browser brings a guest chat and a guest ticket sent with their email
+    // (linked at once), and one sent with another (confirmed on its own); a spent token is gone.
+    const theirs = await api.call<{ chat: { id: string }; visitorToken: string }>("startChat", 201, { body: { name: "Guest", email, message: "Signing in soon" } });
+    const receipt = await api.call<{ ticket: { id: string }; guestToken: string }>("createTicket", 201, { body: { name: "Guest", email, subject: "Sent as a guest", description: "Before signing in." } });
+    const elsewhere = await api.call<{ ticket: { id: string }; guestToken: string }>("createTicket", 201, {
+      body: { name: "Guest", email: `other-${randomUUID().slice(0, 8)}@example.com`, subject: "Typed another email", description: "Oops." },
+    });
+    const continued = await api.call<{ chats: Array<{ outcome: string }>; tickets: Array<{ outcome: string }> }>("continueGuestVisit", 200, {
+      body: {
+        chats: [{ chatId: theirs.chat.id, token: theirs.visitorToken }],
+        tickets: [
+          { ticketId: receipt.ticket.id, token: receipt.guestToken },
+          { ticketId: elsewhere.ticket.id, token: elsewhere.guestToken },
+        ],
+      },
+      headers: bearer,
+    });
+    expect([...continued.chats, ...continued.tickets].map((item) => item.outcome)).toEqual(["linked", "linked", "needs_confirmation"]);
+    await api.call("continueGuestVisit", 401, { body: { chats: [], tickets: [] } });
+    await api.call("continueGuestVisit", 400, { body: { chats: [{ chatId: theirs.chat.id, token: "short" }] }, headers: bearer });
+    await api.call("linkGuestItem", 200, { body: { kind: "ticket", id: elsewhere.ticket.id, token: elsewhere.guestToken, confirm: true }, headers: bearer });
+    const spent = await api.call<Refusal>("linkGuestItem", 410, { body: { kind: "chat", id: theirs.chat.id, token: theirs.visitorToken, confirm: true }, headers: bearer });
+    expect(spent.error.code).toBe("GUEST_LINK_GONE");
+
     await e2eDatabase().chatSession.update({ where: { id: guest.chat.id }, data: { status: "ended" } });
     await api.call("sendChatMessage", 409, { params: { chatId: guest.chat.id }, body: { body: "Still there?" }, headers: token });
     await api.firstEvent("streamChatEvents", { params: { chatId: guest.chat.id }, headers: token }, "ended");
 
     // Satisfaction: a closed ticket and an ended chat are rated, and changed once.
-    type Refusal = { error: { code: string } };
     const early = await api.call<Refusal>("rateTicket", 409, { params: { ticketId: ticket.id }, body: { score: "good" }, headers: bearer });
     expect(early.error.code).toBe("NOT_YET_RATABLE");
     await api.call("changeTicket", 200, { params: { ticketId: ticket.id }, body: { status: "closed" }, headers: bearer });

@@ -71,6 +71,12 @@ export const ERROR_CODES = {
   // Satisfaction ratings of closed tickets and ended chats.
   NOT_YET_RATABLE: { by: { desk: 409 }, description: "A rating for a ticket that is not closed, or a chat that has not ended: only those can be rated." },
   RATING_FINAL: { by: { desk: 409 }, description: "The rating was already changed once, the one change allowed: it stays as it is." },
+  // Guest continuity: linking what a guest started to the account they signed in to.
+  GUEST_LINK_GONE: {
+    by: { desk: 410 },
+    description:
+      "A guest's chat or ticket cannot be linked with the token given: the token is unknown or already used, or the chat has ended. Nothing says which.",
+  },
   INTERNAL: {
     by: { desk: 500, "test-control": 500, widget: null },
     description: "An unexpected failure, logged on the server. The widget says it too when the Desk's error answer has no code.",

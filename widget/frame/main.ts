@@ -4,10 +4,11 @@
  * port), to the Desk's API and to the DOM.
  */
 import { readFrameConfig } from "../protocol/frame-config";
-import { FRAME_TO_PAGE, type FrameToPagePayloads, type PageToFramePayloads } from "../protocol/messages";
+import { FRAME_TO_PAGE, PAGE_TO_FRAME, type FrameToPagePayloads, type PageToFramePayloads } from "../protocol/messages";
 import { ACCEPTED_BY_FRAME } from "../protocol/parse";
 import { windowPort } from "../protocol/port";
 import { deskSessionApi, helpApi } from "./desk-api";
+import { guestVisitStore, pageBackedStorage } from "./guest-visit";
 import { createSessionController, signedIn, systemClock } from "./session";
 import { createShell } from "./shell";
 import { createViews } from "./views";
@@ -20,6 +21,9 @@ const page = windowPort<PageToFramePayloads, FrameToPagePayloads>({
   accepts: ACCEPTED_BY_FRAME,
 });
 
+// The guest visit lives in the page's storage, by the SDK (./guest-visit): set before `init` is acted on.
+const visitStorage = pageBackedStorage((visit) => page.post({ type: FRAME_TO_PAGE.keepVisit, visit }));
+
 // The views ask who is signed in at the moment they call the Desk: a session refreshed or ended since
 // they rendered is the one they use.
 const bearer = () => (signedIn(session.state) ? (session.state.session?.token ?? null) : null);
@@ -29,6 +33,8 @@ const views = createViews({
   greeting: config.greeting,
   api: helpApi(bearer),
   signedIn: () => signedIn(session.state),
+  contactEmail: () => (signedIn(session.state) ? (session.state.contact?.email ?? null) : null),
+  visit: guestVisitStore(visitStorage, config.addonId),
   bearer,
   attachmentMaxBytes: config.attachmentMaxBytes,
   rerender: () => shell.renderView(),
@@ -50,6 +56,9 @@ const session = createSessionController(
   },
 );
 
-page.listen(session.receive);
+page.listen((message) => {
+  if (message.type === PAGE_TO_FRAME.init) visitStorage.seed(message.visit);
+  session.receive(message);
+});
 shell.render(session.state);
 page.post({ type: FRAME_TO_PAGE.ready, accentColor: config.accentColor, launcherPosition: config.launcherPosition });

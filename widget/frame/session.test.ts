@@ -75,7 +75,7 @@ function frame(options: { person?: Contact | null; authMode?: string; reportOnly
     count: (type: FrameToPageMessage["type"]) => sent.filter(({ message }) => message.type === type).length,
     /** The page loaded with nothing saved, and asks for its person to be signed in. */
     start(saved: SavedSession | null = null) {
-      controller.receive({ type: PAGE_TO_FRAME.init, saved });
+      controller.receive({ type: PAGE_TO_FRAME.init, saved, visit: null });
       controller.receive({ type: PAGE_TO_FRAME.login });
     },
   };
@@ -349,7 +349,7 @@ describe("logging out and switching users", () => {
     // The site's sign-in changed hands without a sign-out: the SDK hands over the stored bearer,
     // logs out and logs in again, in this order.
     const tab = frame({ person: grace });
-    tab.receive({ type: PAGE_TO_FRAME.init, saved: session("bearer-ada", Date.now() + 30 * MINUTE) });
+    tab.receive({ type: PAGE_TO_FRAME.init, saved: session("bearer-ada", Date.now() + 30 * MINUTE), visit: null });
     tab.receive({ type: PAGE_TO_FRAME.revoke, token: "bearer-ada" });
     tab.receive({ type: PAGE_TO_FRAME.logout });
     tab.receive({ type: PAGE_TO_FRAME.login });

@@ -1,6 +1,6 @@
 /** The frame's fixed shell (header, who is signed in, the error or notice) around the current view. */
 import { el } from "./dom";
-import { statusLine, visibleNotice, type SessionState } from "./session";
+import { signedIn, statusLine, visibleNotice, type SessionState } from "./session";
 import type { Views } from "./views";
 
 export function createShell(options: { title: string; onClose(): void; views: Views }) {
@@ -46,10 +46,15 @@ export function createShell(options: { title: string; onClose(): void; views: Vi
     // The views change only when the person does, so a status update never wipes what someone is
     // typing. A guest who signs in keeps their place; a new person (or nobody) starts afresh.
     const contact = state.contact?.email ?? null;
-    if (contact === shownContact && viewHost.firstChild) return;
-    if (shownContact !== null && contact !== shownContact) views.reset();
-    shownContact = contact;
-    renderView();
+    const changed = contact !== shownContact || !viewHost.firstChild;
+    if (changed) {
+      if (shownContact !== null && contact !== shownContact) views.reset();
+      shownContact = contact;
+      renderView();
+    }
+    // Asked on every update, answered once per person: a check that failed (a saved session the Desk
+    // no longer knows) is tried again once the fresh session arrives.
+    if (contact !== null && signedIn(state)) views.signedIn(contact);
   }
 
   return { render, renderView };

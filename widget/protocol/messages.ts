@@ -22,7 +22,7 @@ export type SavedSession = { session: WidgetSession; contact: Contact };
 
 /** The page (SDK) → the frame. */
 export const PAGE_TO_FRAME = {
-  /** The SDK's answer to `ready`: the session it kept for this add-on, if any. */
+  /** The SDK's answer to `ready`: the session it kept for this add-on, if any, and the guest visit (keepVisit). */
   init: "asap:init",
   /** The page wants its person signed in (ZohoDeskAsap.invoke("login")). */
   login: "asap:login",
@@ -63,6 +63,12 @@ export const FRAME_TO_PAGE = {
   close: "asap:close",
   /** Who the widget is signed in as now, or nobody: sent when that changes (host events come from it). */
   identity: "asap:identity",
+  /**
+   * What the frame keeps of a guest's visit (its chat's token, tickets' receipts: JSON, or null to
+   * forget it), for the SDK to keep beside the session and hand back in `init`: the frame may have no
+   * storage. Nothing the page could not see anyway: it is the business's own help desk.
+   */
+  keepVisit: "asap:keep-visit",
 } as const;
 
 /**
@@ -82,7 +88,7 @@ type Empty = Record<never, never>;
 type RefreshingPayload = { forMs: number };
 
 export type PageToFramePayloads = {
-  [PAGE_TO_FRAME.init]: { saved: SavedSession | null };
+  [PAGE_TO_FRAME.init]: { saved: SavedSession | null; visit: string | null };
   [PAGE_TO_FRAME.login]: Empty;
   [PAGE_TO_FRAME.token]: { token: string };
   [PAGE_TO_FRAME.tokenFailed]: { message: string };
@@ -103,6 +109,7 @@ export type FrameToPagePayloads = {
   [FRAME_TO_PAGE.loginFailed]: { error: WidgetError };
   [FRAME_TO_PAGE.close]: Empty;
   [FRAME_TO_PAGE.identity]: { contact: Pick<Contact, "name" | "email"> | null };
+  [FRAME_TO_PAGE.keepVisit]: { visit: string | null };
 };
 
 export type TabPayloads = {

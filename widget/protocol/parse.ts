@@ -42,8 +42,12 @@ export function parseLauncherBranding(raw: Raw): Partial<LauncherBranding> {
   return branding;
 }
 
+/** A kept guest visit: JSON text of a bounded size (the frame checks what is inside: ../frame/guest-visit). */
+export const MAX_VISIT_LENGTH = 16_384;
+const visitJson = (value: unknown): string | null => (typeof value === "string" && value.length <= MAX_VISIT_LENGTH ? value : null);
+
 export const ACCEPTED_BY_FRAME: Parsers<PageToFramePayloads> = {
-  [PAGE_TO_FRAME.init]: (raw) => ({ saved: parseSavedSession(raw.saved) }),
+  [PAGE_TO_FRAME.init]: (raw) => ({ saved: parseSavedSession(raw.saved), visit: visitJson(raw.visit) }),
   [PAGE_TO_FRAME.login]: empty,
   [PAGE_TO_FRAME.token]: (raw) => (typeof raw.token === "string" ? { token: raw.token } : null),
   [PAGE_TO_FRAME.tokenFailed]: (raw) => ({ message: typeof raw.message === "string" ? raw.message : "" }),
@@ -65,6 +69,7 @@ export const ACCEPTED_BY_PAGE: Parsers<FrameToPagePayloads> = {
     return error ? { error } : null;
   },
   [FRAME_TO_PAGE.close]: empty,
+  [FRAME_TO_PAGE.keepVisit]: (raw) => (raw.visit === null ? { visit: null } : visitJson(raw.visit) === null ? null : { visit: raw.visit as string }),
   [FRAME_TO_PAGE.identity]: (raw) => {
     if (raw.contact === null) return { contact: null };
     if (!isObject(raw.contact) || typeof raw.contact.name !== "string" || typeof raw.contact.email !== "string") return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { FRAME_TO_PAGE, PAGE_TO_FRAME, TAB_TO_TAB, type FrameToPagePayloads, type PageToFramePayloads, type TabPayloads } from "./messages";
-import { ACCEPTED_BY_FRAME, ACCEPTED_BY_PAGE, ACCEPTED_FROM_TABS, parseMessage } from "./parse";
+import { ACCEPTED_BY_FRAME, ACCEPTED_BY_PAGE, ACCEPTED_FROM_TABS, MAX_VISIT_LENGTH, parseMessage } from "./parse";
 import { channelPort, exactOrigin, windowPort } from "./port";
 
 const PAGE = "https://app.example.com";
@@ -92,8 +92,14 @@ describe("the receivers' checks", () => {
   const saved = { session: { token: bearer, expiresAt: "2030-01-01T00:00:00.000Z", localExpiresAt: 1 }, contact: { id: "c1", name: "Ada", email: "ada@example.com" } };
 
   it("accept a saved session only whole, and keep only its known fields", () => {
-    expect(parseMessage(ACCEPTED_BY_FRAME, { type: PAGE_TO_FRAME.init, saved: { ...saved, extra: "<img>" } })).toEqual({ type: PAGE_TO_FRAME.init, saved });
-    expect(parseMessage(ACCEPTED_BY_FRAME, { type: PAGE_TO_FRAME.init, saved: { session: saved.session } })).toEqual({ type: PAGE_TO_FRAME.init, saved: null });
+    expect(parseMessage(ACCEPTED_BY_FRAME, { type: PAGE_TO_FRAME.init, saved: { ...saved, extra: "<img>" } })).toEqual({ type: PAGE_TO_FRAME.init, saved, visit: null });
+    expect(parseMessage(ACCEPTED_BY_FRAME, { type: PAGE_TO_FRAME.init, saved: { session: saved.session } })).toEqual({ type: PAGE_TO_FRAME.init, saved: null, visit: null });
+  });
+
+  it("take a kept guest visit only as text of a bounded size (the frame reads what is inside)", () => {
+    expect(parseMessage(ACCEPTED_BY_FRAME, { type: PAGE_TO_FRAME.init, saved: null, visit: '{"chat":null}' })).toEqual({ type: PAGE_TO_FRAME.init, saved: null, visit: '{"chat":null}' });
+    expect(parseMessage(ACCEPTED_BY_FRAME, { type: PAGE_TO_FRAME.init, saved: null, visit: { chat: null } })).toEqual({ type: PAGE_TO_FRAME.init, saved: null, visit: null });
+    expect(parseMessage(ACCEPTED_BY_FRAME, { type: PAGE_TO_FRAME.init, saved: null, visit: "x".repeat(MAX_VISIT_LENGTH + 1) })).toEqual({ type: PAGE_TO_FRAME.init, saved: null, visit: null });
     expect(parseMessage(ACCEPTED_BY_FRAME, { type: PAGE_TO_FRAME.peerSession, session: { ...saved.session, localExpiresAt: "soon" }, contact: saved.contact })).toBeNull();
   });
 

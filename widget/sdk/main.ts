@@ -101,7 +101,7 @@ function start() {
       case FRAME_TO_PAGE.ready:
         widget.brand(message);
         frameReady = true;
-        frame.post({ type: PAGE_TO_FRAME.init, saved: store.load() });
+        frame.post({ type: PAGE_TO_FRAME.init, saved: store.load(), visit: store.loadVisit() });
         pending.splice(0).forEach(toFrame);
         break;
       case FRAME_TO_PAGE.needToken:
@@ -111,6 +111,9 @@ function start() {
         // A different person now: the previous one's session is revoked, and what they left goes.
         revoke(store.save({ session: message.session, contact: message.contact }));
         current = message.session;
+        break;
+      case FRAME_TO_PAGE.keepVisit:
+        store.saveVisit(message.visit);
         break;
       case FRAME_TO_PAGE.forget:
         store.clear();

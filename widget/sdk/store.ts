@@ -17,6 +17,9 @@ export type SessionStore = {
    */
   save(saved: SavedSession): SavedSession | null;
   clear(): void;
+  /** The frame's guest visit (FRAME_TO_PAGE.keepVisit), as it sent it; it goes with the rest at a logout or a change of person. */
+  loadVisit(): string | null;
+  saveVisit(visit: string | null): void;
 };
 
 type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
@@ -58,7 +61,24 @@ export function sessionStore(storage: KeyValueStorage | null, addonId: string): 
     return replaced;
   }
 
-  return { load, save, clear };
+  const visitKey = `${PREFIX}visit:${addonId}`;
+  function loadVisit(): string | null {
+    try {
+      return storage?.getItem(visitKey) ?? null;
+    } catch {
+      return null;
+    }
+  }
+  function saveVisit(visit: string | null) {
+    try {
+      if (visit === null) storage?.removeItem(visitKey);
+      else storage?.setItem(visitKey, visit);
+    } catch {
+      // storage denied or full: the frame keeps it in memory for this page
+    }
+  }
+
+  return { load, save, clear, loadVisit, saveVisit };
 }
 
 /** The page's sessionStorage, or null where reading it throws (sandboxed or storage-blocked pages). */

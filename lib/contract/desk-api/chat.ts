@@ -43,7 +43,12 @@ export const chatMessage = z
     id: z.string(),
     body: z.string(),
     createdAt: isoDateTime,
-    from: z.discriminatedUnion("kind", [z.strictObject({ kind: z.literal("agent"), name: z.string() }), z.strictObject({ kind: z.literal("visitor") })]),
+    // system: the Desk's own notice of a change in the chat (e.g. the guest signed in), nobody's words.
+    from: z.discriminatedUnion("kind", [
+      z.strictObject({ kind: z.literal("agent"), name: z.string() }),
+      z.strictObject({ kind: z.literal("visitor") }),
+      z.strictObject({ kind: z.literal("system") }),
+    ]),
     attachments: z.array(attachment),
   })
   .register(answerShapes, { id: "ChatMessage" });

@@ -89,6 +89,10 @@ export type TicketWithThread = z.infer<typeof ticketWithThread>;
 export const ticketAnswer = z.strictObject({ ticket }).register(answerShapes, { id: "TicketAnswer" });
 export type TicketAnswer = z.infer<typeof ticketAnswer>;
 
+/** guestToken: a guest's receipt, in this answer only (a replay carries a fresh one): proof for linking the ticket later (./continuity). */
+export const newTicketAnswer = ticketAnswer.extend({ guestToken: z.string().optional() }).register(answerShapes, { id: "NewTicketAnswer" });
+export type NewTicketAnswer = z.infer<typeof newTicketAnswer>;
+
 export const ticketListAnswer = paging.extend({ tickets: z.array(ticket) }).register(answerShapes, { id: "TicketListAnswer" });
 export type TicketListAnswer = z.infer<typeof ticketListAnswer>;
 

@@ -91,7 +91,7 @@ export async function chatForAgent(chatId: string) {
       rating: ratingView,
       messages: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, body: true, createdAt: true, agent: { select: { name: true } }, attachments: attachmentsOf },
+        select: { id: true, body: true, createdAt: true, kind: true, agent: { select: { name: true } }, attachments: attachmentsOf },
       },
     },
   });

@@ -35,4 +35,12 @@ describe("chat event streams", () => {
     expect(events).toEqual(["message", "ended"]);
     expect(JSON.parse(/event: ended\ndata: (.+)/.exec(text)?.[1] ?? "null")).toMatchObject({ id: chat.id, status: "ended" });
   });
+
+  it("ends a guest's stream once their token stops opening the chat (it was linked to an account)", async () => {
+    const { chat, visitorToken } = await startChat(guest, { name: "Guest", message: "Signing in now" });
+    const stream = chatEventStream(guest, chat.id, null, new AbortController().signal, visitorToken ?? null);
+    await db.chatSession.update({ where: { id: chat.id }, data: { visitorTokenHash: null } });
+    const text = await new Response(stream).text(); // closes rather than waiting out its five minutes
+    expect([...text.matchAll(/^event: (\w+)$/gm)].map((match) => match[1])).not.toContain("ended");
+  });
 });

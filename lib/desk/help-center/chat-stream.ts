@@ -3,7 +3,7 @@ import { ENDED_EVENT, MESSAGE_EVENT } from "@/lib/contract/desk-api/wire";
 import type { Caller } from "@/lib/desk/api/caller";
 import { sessionLiveUntil } from "@/lib/desk/sessions/asap-sessions";
 import { AsapError } from "@/lib/desk/iam/errors";
-import { endedChat, messagesAfter } from "./chat";
+import { endedChat, guestStillHolds, messagesAfter } from "./chat";
 import { chatEvents } from "./chat-events";
 
 const HEARTBEAT_MS = 15_000;
@@ -18,9 +18,11 @@ const MAX_STREAM_MS = 5 * 60 * 1000;
  * `lastId`, then one `event: ended` and the end of the stream once an agent has ended the chat (so the
  * widget can offer a rating). It wakes on chatEvents (a new message or the chat's end; on PostgreSQL
  * from any instance), and a signed-in visitor's stream ends as soon as their session does (logout,
- * revocation, key or add-on settings, or its own end), within about a second.
+ * revocation, key or add-on settings, or its own end), within about a second. A guest's stream, given
+ * the token it was opened with, ends likewise once that token stops working (the chat was linked to an
+ * account when its guest signed in): from then on only the session reads it.
  */
-export function chatEventStream(caller: Caller, chatId: string, lastId: string | null, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function chatEventStream(caller: Caller, chatId: string, lastId: string | null, signal: AbortSignal, guestToken: string | null = null): ReadableStream<Uint8Array> {
   const open = openStreams.get(chatId) ?? 0;
   if (open >= MAX_STREAMS_PER_CHAT) {
     throw new AsapError("RATE_LIMITED", `This chat already has ${open} live streams.`, "Close another tab of this chat, or retry in a few seconds.", { retryAfterSeconds: 5 });
@@ -41,7 +43,7 @@ export function chatEventStream(caller: Caller, chatId: string, lastId: string |
 
   // When the caller's session stops being usable: null once it has. Guests' chats are theirs by token.
   const liveUntil = async (): Promise<number | null> => {
-    if (caller.kind !== "contact") return Number.POSITIVE_INFINITY;
+    if (caller.kind !== "contact") return guestToken === null || (await guestStillHolds(chatId, guestToken)) ? Number.POSITIVE_INFINITY : null;
     return (await sessionLiveUntil(caller.sessionId))?.getTime() ?? null;
   };
 

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import type { ChatMessage, MessageInput, NewChat } from "@/lib/contract/desk-api/chat";
 import type { Jsonable } from "@/lib/contract/json";
 import type { Caller } from "@/lib/desk/api/caller";
@@ -9,6 +8,7 @@ import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
 import { transaction } from "@/lib/shared/transaction";
 import { spendGuestChatMessage, spendGuestSubmission } from "./guest-limits";
+import { hashGuestToken, newGuestToken } from "./guest-tokens";
 
 /**
  * Live chat with an agent (DESIGN §4): anyone may chat. A signed-in contact's chats belong to the
@@ -16,23 +16,24 @@ import { spendGuestChatMessage, spendGuestSubmission } from "./guest-limits";
  * someone else owns is NOT_FOUND.
  */
 /** A guest's chat token as stored: its SHA-256 (attachments check it too). */
-export const hashVisitorToken = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
+export const hashVisitorToken = hashGuestToken;
 const notFound = () => new AsapError("NOT_FOUND", "There is no such chat.", "Start a new chat.");
 
-const messageView = { id: true, body: true, createdAt: true, agent: { select: { name: true } }, attachments: attachmentsOf } as const;
-type MessageRow = { id: string; body: string; createdAt: Date; agent: { name: string } | null; attachments: AttachmentRow[] };
+const messageView = { id: true, body: true, createdAt: true, kind: true, agent: { select: { name: true } }, attachments: attachmentsOf } as const;
+type MessageRow = { id: string; body: string; createdAt: Date; kind: string; agent: { name: string } | null; attachments: AttachmentRow[] };
+const speaker = (m: MessageRow): ChatMessage["from"] => (m.kind === "notice" ? { kind: "system" } : m.agent ? { kind: "agent", name: m.agent.name } : { kind: "visitor" });
 const toMessage = (m: MessageRow) =>
   ({
     id: m.id,
     body: m.body,
     createdAt: m.createdAt,
-    from: m.agent ? { kind: "agent", name: m.agent.name } : { kind: "visitor" },
+    from: speaker(m),
     attachments: m.attachments.map(toAttachment),
   }) satisfies Jsonable<ChatMessage>;
 
 export async function startChat(caller: Caller, input: NewChat) {
   if (caller.kind === "anonymous") await spendGuestSubmission(caller.clientIp, input.email);
-  const visitorToken = caller.kind === "anonymous" ? randomBytes(32).toString("base64url") : null;
+  const visitorToken = caller.kind === "anonymous" ? newGuestToken() : null;
   const chat = await db.chatSession.create({
     data:
       caller.kind === "contact"
@@ -52,6 +53,11 @@ export async function findOwnChat(caller: Caller, chatId: string, visitorToken: 
     caller.kind === "contact" ? chat.contactId === caller.contact.id : visitorToken !== null && chat.visitorTokenHash === hashVisitorToken(visitorToken);
   if (!mine) throw notFound();
   return { id: chat.id, status: chat.status };
+}
+
+/** Whether a guest's token still opens the chat: false once the chat was linked to an account. */
+export async function guestStillHolds(chatId: string, visitorToken: string) {
+  return (await db.chatSession.count({ where: { id: chatId, visitorTokenHash: hashVisitorToken(visitorToken) } })) === 1;
 }
 
 /** The visitor's next message, with the files they uploaded for it (a guest's by their ids). */

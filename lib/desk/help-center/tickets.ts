@@ -1,15 +1,17 @@
 import "server-only";
-import type { CommentInput, NewCommentAnswer, NewGuestTicket, NewTicket, TicketAnswer, TicketChanges, TicketListQuery } from "@/lib/contract/desk-api/tickets";
+import type { CommentInput, NewCommentAnswer, NewGuestTicket, NewTicket, NewTicketAnswer, TicketAnswer, TicketChanges, TicketListQuery } from "@/lib/contract/desk-api/tickets";
+import type { Jsonable } from "@/lib/contract/json";
 import type { Caller } from "@/lib/desk/api/caller";
 import { attachUploads, type FilesOptional } from "@/lib/desk/attachments/attach";
 import { attachmentsOf, toAttachment } from "@/lib/desk/attachments/view";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { db } from "@/lib/shared/db";
 import { spendGuestSubmission } from "./guest-limits";
-import { idempotent } from "./idempotency";
+import { idempotent, type StoredResponse } from "./idempotency";
 import { nextTicketNumber } from "./ticket-numbers";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 import { markDeflectionSubmitted } from "./deflections";
+import { hashGuestToken, newGuestToken } from "./guest-tokens";
 
 /**
  * Tickets as end-users see them (DESIGN §4): anyone may submit one; a signed-in contact lists, reads,
@@ -50,7 +52,27 @@ export async function submitTicket(caller: Caller, input: TicketInput | GuestTic
   }
 }
 
-function createTicketOnce(caller: Caller, input: TicketInput | GuestTicketInput, idempotencyKey: string | null) {
+/**
+ * A guest's ticket comes with a receipt (guestToken) for linking it to an account later
+ * (./continuity). The stored answer of an Idempotency-Key never holds it (a live token would sit in
+ * the database); a replay, whose first answer may never have arrived, gets a fresh one instead, which
+ * replaces the first while the ticket is still unlinked.
+ */
+async function createTicketOnce(caller: Caller, input: TicketInput | GuestTicketInput, idempotencyKey: string | null): Promise<StoredResponse<NewTicketAnswer> & { replayed: boolean }> {
+  const guestToken = caller.kind === "anonymous" ? newGuestToken() : null;
+  const result = await createTicketRecord(caller, input, idempotencyKey, guestToken);
+  if (!guestToken) return result;
+  const issued = result.replayed ? await reissueReceipt(String(result.body.ticket.id), guestToken) : true;
+  const body: Jsonable<NewTicketAnswer> = issued ? { ...result.body, guestToken } : result.body;
+  return { ...result, body };
+}
+
+async function reissueReceipt(ticketId: string, guestToken: string): Promise<boolean> {
+  const { count } = await db.ticket.updateMany({ where: { id: ticketId, guestTokenHash: { not: null } }, data: { guestTokenHash: hashGuestToken(guestToken) } });
+  return count === 1;
+}
+
+function createTicketRecord(caller: Caller, input: TicketInput | GuestTicketInput, idempotencyKey: string | null, guestToken: string | null) {
   const scope = caller.kind === "contact" ? `ticket:create:contact:${caller.contact.id}` : `ticket:create:anonymous:${(input as GuestTicketInput).email}`;
   return idempotent<TicketAnswer>(scope, idempotencyKey, input, async (tx) => {
     const contactId =
@@ -74,6 +96,7 @@ function createTicketOnce(caller: Caller, input: TicketInput | GuestTicketInput,
         contactId,
         addonId: caller.kind === "contact" ? caller.addonId : null,
         identityVerified: caller.kind === "contact",
+        guestTokenHash: guestToken ? hashGuestToken(guestToken) : null,
       },
       select: ticketView,
     });

@@ -35,20 +35,46 @@ export function sseMessages(onMessage: (data: string) => void, onEnded: () => vo
   return (chunk) => parser.feed(chunk);
 }
 
-/** Live chat with an agent: one chat per person, kept while the widget is open. */
+/** What the chat module tells the rest of the widget: a guest chat joined the account, or is no longer this browser's. */
+export type ChatContinuity = { linked(chatId: string): void; forget(chatId: string): void };
+
+/**
+ * Live chat with an agent: one chat per person, kept in this browser (../guest-visit) so a page
+ * change or a sign-in on the page does not lose it.
+ */
 export function createChat(ctx: ViewContext) {
   let chat = newChat();
 
-  const chatHeaders = (): Record<string, string> => (chat.token ? { [CHAT_TOKEN_HEADER]: chat.token } : {});
-  // A guest reads the chat's files by its token, a signed-in person by their session.
-  const readerHeaders = () => ({ ...chatHeaders(), ...bearerHeaders(ctx) });
+  // A guest chat is reached by its token alone, even once someone is signed in: until it is linked
+  // to their account (./continuity), the session does not open it. A linked or signed-in chat by the session.
+  const chatHeaders = (): Record<string, string> => (chat.token ? { [CHAT_TOKEN_HEADER]: chat.token } : bearerHeaders(ctx));
+  const byToken = () => chat.token !== null;
+  const readerHeaders = chatHeaders;
 
   function messageItem(message: ChatMessage) {
+    if (message.from.kind === "system") {
+      // The Desk's own notice (e.g. the guest signed in): set apart, nobody's words.
+      return el("li", { class: "from-desk" }, [el("p", { class: "meta", text: "Notice" }), paragraphs(message.body)]);
+    }
     return el("li", { class: message.from.kind === "agent" ? "from-agent" : "from-me" }, [
       el("p", { class: "meta", text: message.from.kind === "agent" ? message.from.name : "You" }),
       message.body ? paragraphs(message.body) : null,
       attachmentList(message.attachments, readerHeaders),
     ]);
+  }
+
+  /** Keeps the chat on screen in this browser: a guest's with its token, a signed-in person's under their email. */
+  function keep() {
+    const { id, token } = chat;
+    ctx.visit.update((visit) => ({ ...visit, chat: id ? { chatId: id, token, owner: token ? null : ctx.contactEmail(), savedAt: Date.now() } : null }));
+  }
+
+  /** The chat this browser kept, if it is this person's to see: a guest's by its token, or their own. */
+  function restore() {
+    const kept = ctx.visit.read().chat;
+    if (!kept || (kept.token === null && kept.owner !== ctx.contactEmail())) return;
+    chat.id = kept.chatId;
+    chat.token = kept.token;
   }
 
   function received(message: ChatMessage) {
@@ -75,8 +101,11 @@ export function createChat(ctx: ViewContext) {
     const last = chat.messages.at(-1)?.id;
     const headers = { ...readerHeaders(), ...(last ? { [LAST_EVENT_ID_HEADER]: last } : {}) };
     const feed = sseMessages((data) => received(JSON.parse(data) as ChatMessage), ended);
-    fetch(chatEventsUrl(chat.id), { headers, signal: controller.signal })
+    const id = chat.id;
+    fetch(chatEventsUrl(id), { headers, signal: controller.signal })
       .then(async (response) => {
+        // Not (or no longer) this browser's to read: a kept chat whose token was spent elsewhere.
+        if (response.status === 404) return forget(id);
         if (!response.body) return;
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         for (;;) {
@@ -94,16 +123,21 @@ export function createChat(ctx: ViewContext) {
   }
 
   function view(): HTMLElement {
+    if (!chat.id) restore();
+    if (chat.id && !chat.stream && !chat.ended) listen();
     if (!chat.id) {
-      const fields = ctx.signedIn() ? [] : [field("Your name", "name", { max: 100 })];
+      // A guest's email is optional: given, it lets their chat join their account if they sign in with it.
+      const fields = ctx.signedIn() ? [] : [field("Your name", "name", { max: 100 }), field("Email (optional)", "email", { type: "email", max: 254 })];
       fields.push(field("Message", "message", { multiline: true, rows: 3, max: 4000 }));
       return el("div", { class: "stack" }, [
         el("h2", { text: "Chat with us" }),
         el("p", { class: "muted", text: ctx.signedIn() ? "Your chats are kept in your history." : "An agent usually answers within minutes." }),
         form(fields, "Start chat", async (data) => {
-          const body = await ctx.api<NewChatAnswer>("chat/sessions", { method: "POST", body: data, auth: ctx.signedIn() });
+          const { email, ...rest } = data;
+          const body = await ctx.api<NewChatAnswer>("chat/sessions", { method: "POST", body: email ? { ...rest, email } : rest, auth: ctx.signedIn() });
           chat.id = body.chat.id;
           chat.token = body.visitorToken ?? null;
+          keep();
           listen();
           ctx.rerender();
         }),
@@ -121,7 +155,7 @@ export function createChat(ctx: ViewContext) {
         [field("Message", "body", { multiline: true, rows: 2, max: 4000 })],
         "Send",
         async (data) => {
-          await ctx.api<NewMessageAnswer>(`chat/sessions/${id}/messages`, { method: "POST", body: data, auth: ctx.signedIn(), headers: chatHeaders() });
+          await ctx.api<NewMessageAnswer>(`chat/sessions/${id}/messages`, { method: "POST", body: data, auth: !byToken(), headers: byToken() ? chatHeaders() : {} });
           return "";
         },
         // Uploads need no chat token: the message that names their ids, sent with it, attaches them.
@@ -135,13 +169,14 @@ export function createChat(ctx: ViewContext) {
       el("h2", { text: "Chat" }),
       log,
       el("p", { class: "note", text: "This chat has ended." }),
-      ratingPanel(ctx, { path: `chat/sessions/${encodeURIComponent(id)}`, what: "chat", auth: ctx.signedIn(), headers: chatHeaders }),
+      ratingPanel(ctx, { path: `chat/sessions/${encodeURIComponent(id)}`, what: "chat", auth: !byToken(), headers: () => (byToken() ? chatHeaders() : {}) }),
       el("button", { type: "button", onclick: startOver, text: "Start a new chat" }),
     ]);
   }
 
   function startOver() {
     reset();
+    keep();
     ctx.rerender();
   }
 
@@ -151,5 +186,28 @@ export function createChat(ctx: ViewContext) {
     chat = newChat();
   }
 
-  return { view, reset };
+  const onScreen = () => chat.root?.isConnected ?? false;
+
+  /** The guest chat is now the signed-in person's: the same chat, read by the session from where it was (the Desk's notice comes next). */
+  function linked(chatId: string) {
+    if (chat.id !== chatId) reset();
+    chat.id = chatId;
+    chat.token = null;
+    chat.stream?.abort();
+    chat.stream = null;
+    keep();
+    if (onScreen()) listen();
+  }
+
+  /** Not this browser's chat any more (kept separate, spent, or ended elsewhere): off the screen and out of storage. */
+  function forget(chatId: string) {
+    if (ctx.visit.read().chat?.chatId === chatId) ctx.visit.update((visit) => ({ ...visit, chat: null }));
+    if (chat.id !== chatId) return;
+    const wasOnScreen = onScreen();
+    reset();
+    if (wasOnScreen) ctx.rerender();
+  }
+
+  const continuity: ChatContinuity = { linked, forget };
+  return { view, reset, continuity };
 }

@@ -1,4 +1,5 @@
 import type { HelpApi } from "../desk-api";
+import type { GuestVisitStore } from "../guest-visit";
 
 /** A view pushed over a tab's own view (the Back button pops it). */
 export type View =
@@ -15,6 +16,10 @@ export type ViewContext = {
   greeting: string | null;
   api: HelpApi;
   signedIn(): boolean;
+  /** The signed-in person's email (null for a guest): whose kept chat may be shown. */
+  contactEmail(): string | null;
+  /** What this browser keeps of a guest's visit: the chat's token, tickets' receipts. */
+  visit: GuestVisitStore;
   /** The signed-in person's bearer, for the requests the API helper does not make (the chat stream). */
   bearer(): string | null;
   /** Each attachment's size limit, for the early check (the frame's config). */

@@ -7,6 +7,7 @@ import { articles, articleView, categoryView, home } from "./articles";
 import { createChat } from "./chat";
 import { community, newPostView, postView } from "./community";
 import type { View, ViewContext } from "./context";
+import { createContinuity } from "./continuity";
 import { newTicketView, ticketView, tickets } from "./tickets";
 
 const TABS = [
@@ -22,6 +23,8 @@ export type Views = {
   render(): HTMLElement;
   /** A different person now: back to Home, and nothing of the previous one's chat stays. */
   reset(): void;
+  /** Someone is signed in: bring what this browser did as a guest to their account (./continuity). */
+  signedIn(email: string): void;
 };
 
 export function createViews(host: Omit<ViewContext, "go" | "show">): Views {
@@ -39,6 +42,7 @@ export function createViews(host: Omit<ViewContext, "go" | "show">): Views {
     },
   };
   const chat = createChat(ctx);
+  const continuity = createContinuity(ctx, chat.continuity);
   const tabViews: Record<Tab, () => HTMLElement> = {
     home: () => home(ctx),
     articles: () => articles(ctx),
@@ -90,9 +94,13 @@ export function createViews(host: Omit<ViewContext, "go" | "show">): Views {
         ),
       );
       const backButton = stack.length ? el("button", { type: "button", class: "link back", onclick: back, text: "← Back" }) : null;
-      return el("div", { class: "views" }, [nav, el("section", { class: "view" }, [backButton, current()])]);
+      return el("div", { class: "views" }, [nav, el("section", { class: "view" }, [continuity.node(), backButton, current()])]);
+    },
+    signedIn(email) {
+      void continuity.signedIn(email);
     },
     reset() {
+      continuity.reset();
       chat.reset();
       tab = "home";
       stack = [];

@@ -1,6 +1,7 @@
-import type { NewCommentAnswer, TicketAnswer, TicketComment, TicketListAnswer, TicketThreadAnswer } from "@/lib/contract/desk-api/tickets";
+import type { NewCommentAnswer, NewTicketAnswer, TicketAnswer, TicketComment, TicketListAnswer, TicketThreadAnswer } from "@/lib/contract/desk-api/tickets";
 import { TICKET_STATUSES, type TicketStatus } from "@/lib/contract/vocabulary";
 import { el, newKey, paragraphs, when } from "../dom";
+import { withReceipt } from "../guest-visit";
 import { attachmentList, bearerHeaders, filesField } from "./attachments";
 import type { ViewContext } from "./context";
 import { field, form, loading, PRIORITIES, select, signInNote } from "./forms";
@@ -25,8 +26,11 @@ export function submitTicketForm(ctx: ViewContext): HTMLFormElement {
     fields,
     "Submit ticket",
     async (data) => {
-      const body = await ctx.api<TicketAnswer>("tickets", { method: "POST", body: { ...data, deflectionKey: suggestions.key() }, auth: ctx.signedIn(), idempotencyKey: key });
+      const body = await ctx.api<NewTicketAnswer>("tickets", { method: "POST", body: { ...data, deflectionKey: suggestions.key() }, auth: ctx.signedIn(), idempotencyKey: key });
       key = newKey();
+      // A guest's receipt: signing in later in this browser offers the ticket to their account.
+      const { guestToken } = body;
+      if (guestToken) ctx.visit.update((visit) => withReceipt(visit, { ticketId: body.ticket.id, token: guestToken, savedAt: Date.now() }));
       suggestions.sent();
       if (ctx.signedIn()) ctx.show([{ kind: "ticket", number: body.ticket.number }]);
       return `Ticket #${body.ticket.number} submitted. We will answer by email.`;

@@ -24,6 +24,7 @@ import {
   contactTicketBody,
   idempotencyKey,
   newCommentAnswer,
+  newTicketAnswer,
   ticketAnswer,
   ticketChangesBody,
   ticketListAnswer,
@@ -33,6 +34,7 @@ import {
 import { CHAT_TOKEN_HEADER, ENDED_EVENT, IDEMPOTENCY_KEY_HEADER, LAST_EVENT_ID_HEADER, MESSAGE_EVENT } from "@/lib/contract/desk-api/wire";
 import { deflectionBody } from "@/lib/contract/desk-api/deflections";
 import { ratingAnswer, ratingBody } from "@/lib/contract/desk-api/satisfaction";
+import { continuityAnswer, continuityBody, linkGuestAnswer, linkGuestBody } from "@/lib/contract/desk-api/continuity";
 
 /**
  * Every operation of the Desk API, in one table: the OpenAPI document (./document) is built from it,
@@ -57,7 +59,7 @@ export type Operation = {
   method: "get" | "post" | "put" | "patch" | "delete";
   /** Below DESK_API_PATH; `{name}` is the route's folder `[name]`, described in PATH_PARAMETERS. */
   path: string;
-  tag: "Session" | "Articles" | "Tickets" | "Community" | "Chat" | "Attachments";
+  tag: "Session" | "Articles" | "Tickets" | "Community" | "Chat" | "Attachments" | "Continuity";
   summary: string;
   auth: Auth;
   query?: z.ZodObject;
@@ -135,11 +137,11 @@ export const OPERATIONS: readonly Operation[] = [
     method: "post",
     path: "tickets",
     tag: "Tickets",
-    summary: "Submit a ticket: a contact sends NewTicket; a guest NewGuestTicket, with name and email",
+    summary: "Submit a ticket: a contact sends NewTicket; a guest NewGuestTicket, with name and email, and gets a guestToken receipt",
     auth: "optional",
     headers: ["idempotencyKey"],
     body: [contactTicketBody, anonymousTicketBody],
-    answer: created(ticketAnswer),
+    answer: created(newTicketAnswer),
     errors: ["RATE_LIMITED"],
   },
   { operationId: "listTickets", method: "get", path: "tickets", tag: "Tickets", summary: "The contact's own tickets, the latest changed first", auth: "required", query: ticketListQuery, answer: ok(ticketListAnswer) },
@@ -211,6 +213,29 @@ export const OPERATIONS: readonly Operation[] = [
     query: chatEventsQuery,
     answer: { status: 200, events: { [MESSAGE_EVENT]: chatMessage, [ENDED_EVENT]: chat } },
     errors: ["RATE_LIMITED"],
+  },
+
+  // Guest continuity: what a browser did as a guest joins the account it signs in to.
+  {
+    operationId: "continueGuestVisit",
+    method: "post",
+    path: "continuity",
+    tag: "Continuity",
+    summary: "Bring a guest visit's chat and ticket tokens: each is linked (the guest's email was the contact's), needs confirmation, or is gone",
+    auth: "required",
+    body: continuityBody,
+    answer: ok(continuityAnswer),
+  },
+  {
+    operationId: "linkGuestItem",
+    method: "post",
+    path: "continuity/link",
+    tag: "Continuity",
+    summary: "Link one guest chat or ticket the person confirmed, though the guest's email was not theirs",
+    auth: "required",
+    body: linkGuestBody,
+    answer: ok(linkGuestAnswer),
+    errors: ["GUEST_LINK_GONE"],
   },
 
   // Attachments: upload first, then name the id in the ticket's, comment's or chat message's attachmentIds.

@@ -35,15 +35,23 @@ export default async function AgentChatPage({ params }: { params: Promise<{ chat
         {chat.identityVerified ? null : <GuestBadge />}
       </h1>
       <ol className="mt-6 space-y-2" aria-label="Messages">
-        {chat.messages.map((m) => (
-          <li key={m.id} className={cn("rounded-xl px-4 py-2 text-sm", m.agent ? "ml-12 bg-brand-50" : "mr-12 border border-slate-200 bg-white")}>
-            <span className="block text-xs text-slate-500">
-              {m.agent ? m.agent.name : chat.visitorName} · {time.format(m.createdAt)}
-            </span>
-            <MarkdownText text={m.body} />
-            <ConsoleAttachments attachments={m.attachments} />
-          </li>
-        ))}
+        {chat.messages.map((m) =>
+          m.kind === "notice" ? (
+            // The Desk's own words (e.g. the guest signed in): set apart, never styled as either side's.
+            <li key={m.id} className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
+              <span className="block text-xs text-amber-700">Notice · {time.format(m.createdAt)}</span>
+              {m.body}
+            </li>
+          ) : (
+            <li key={m.id} className={cn("rounded-xl px-4 py-2 text-sm", m.agent ? "ml-12 bg-brand-50" : "mr-12 border border-slate-200 bg-white")}>
+              <span className="block text-xs text-slate-500">
+                {m.agent ? m.agent.name : chat.visitorName} · {time.format(m.createdAt)}
+              </span>
+              <MarkdownText text={m.body} />
+              <ConsoleAttachments attachments={m.attachments} />
+            </li>
+          ),
+        )}
       </ol>
       {chat.status === "ended" ? (
         <div className="mt-6 space-y-4 text-sm">

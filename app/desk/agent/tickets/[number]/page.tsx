@@ -52,7 +52,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ nu
               )}
             >
               <p className="mb-2 text-sm text-slate-500">
-                {c.agent ? c.agent.name : (c.contact?.name ?? "Customer")} · {time.format(c.createdAt)}
+                {c.agent ? c.agent.name : c.contact ? c.contact.name : "Help center"} · {time.format(c.createdAt)}
                 {!c.isPublic ? " · private note" : ""}
               </p>
               <MarkdownText text={c.body} />

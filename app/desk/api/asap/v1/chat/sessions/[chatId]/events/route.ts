@@ -11,9 +11,10 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, { params }: { params: Promise<{ chatId: string }> }) {
   return handle(async () => {
     const caller = await resolveCaller(request);
-    const chat = await findOwnChat(caller, (await params).chatId, request.headers.get(CHAT_TOKEN_HEADER));
+    const guestToken = caller.kind === "anonymous" ? request.headers.get(CHAT_TOKEN_HEADER) : null;
+    const chat = await findOwnChat(caller, (await params).chatId, guestToken);
     const lastId = request.headers.get(LAST_EVENT_ID_HEADER) || readQuery(new URL(request.url), chatEventsQuery).after || null;
-    return new Response(chatEventStream(caller, chat.id, lastId, request.signal), {
+    return new Response(chatEventStream(caller, chat.id, lastId, request.signal, guestToken), {
       headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" },
     });
   });
