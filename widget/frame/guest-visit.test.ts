@@ -26,6 +26,14 @@ describe("the guest visit a browser keeps", () => {
     expect(visit).toEqual({ chat: { chatId: "c1", token, owner: null, savedAt: NOW - 1000 }, tickets: [{ ticketId: "t1", token, savedAt: NOW }] });
   });
 
+  it("drops a receipt whose token is not a guest token, and keeps one receipt per ticket when stored twice", () => {
+    const visit = parseVisit(
+      { chat: null, tickets: [{ ticketId: "t1", token: "short", savedAt: NOW }, { ticketId: "t2", token, savedAt: NOW - 2 }, { ticketId: "t2", token: "u".repeat(43), savedAt: NOW - 1 }] },
+      NOW,
+    );
+    expect(visit.tickets).toEqual([{ ticketId: "t2", token: "u".repeat(43), savedAt: NOW - 1 }]);
+  });
+
   it("keeps the newest receipt per ticket, and only the last twenty", () => {
     let visit = EMPTY_VISIT;
     for (let i = 0; i < MAX_TICKET_RECEIPTS + 5; i++) visit = withReceipt(visit, { ticketId: `t${i}`, token, savedAt: NOW });

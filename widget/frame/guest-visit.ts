@@ -4,22 +4,25 @@
  * of its own (browsers deny it to third-party frames), so, like the session, it is kept by the SDK
  * in the page's sessionStorage (pageBackedStorage): this tab, until it closes.
  *
- * The next person at the same tab inherits what is here, which is why the Desk links a guest item at
- * once only when the guest's email is the signed-in one, and otherwise asks. And it is bounded:
+ * The next person at the same tab inherits what is here, which is why the Desk links a guest chat at
+ * once only when the guest's email is the signed-in one, and a ticket only when the person confirms. And it is bounded:
  * tickets' receipts for a week and twenty at most; the SDK drops it at a logout and when another
  * person signs in, and the frame once it was offered to someone who then leaves.
  */
 
+import { RECEIPT_LIFETIME_MS } from "@/lib/contract/desk-api/wire";
 /** The chat on screen: a guest's holds its token; a signed-in person's (`owner`) needs none. */
 export type KeptChat = { chatId: string; token: string | null; owner: string | null; savedAt: number };
 export type TicketReceipt = { ticketId: string; token: string; savedAt: number };
 export type GuestVisit = { chat: KeptChat | null; tickets: TicketReceipt[] };
 
 export const MAX_TICKET_RECEIPTS = 20;
-export const RECEIPT_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+export { RECEIPT_LIFETIME_MS };
 export const EMPTY_VISIT: GuestVisit = { chat: null, tickets: [] };
 
 const isString = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value.length <= 200;
+/** As the Desk hands them out (32 random bytes, base64url): one malformed entry must not spoil the whole check. */
+const isGuestToken = (value: unknown): value is string => typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value);
 const fresh = (savedAt: unknown, now: number): savedAt is number => typeof savedAt === "number" && savedAt <= now && now - savedAt < RECEIPT_LIFETIME_MS;
 
 /** Whatever was stored, as a GuestVisit: anything malformed or stale is dropped, never trusted. */
@@ -27,13 +30,14 @@ export function parseVisit(value: unknown, now: number): GuestVisit {
   const raw = (value ?? {}) as { chat?: Partial<KeptChat> | null; tickets?: unknown };
   const chat = raw.chat;
   const keptChat =
-    chat && isString(chat.chatId) && (chat.token === null || isString(chat.token)) && (chat.owner === null || isString(chat.owner)) && fresh(chat.savedAt, now)
+    chat && isString(chat.chatId) && (chat.token === null || isGuestToken(chat.token)) && (chat.owner === null || isString(chat.owner)) && fresh(chat.savedAt, now)
       ? { chatId: chat.chatId, token: chat.token, owner: chat.owner, savedAt: chat.savedAt }
       : null;
-  const tickets = (Array.isArray(raw.tickets) ? (raw.tickets as Array<Partial<TicketReceipt>>) : [])
-    .filter((t): t is TicketReceipt => Boolean(t) && isString(t.ticketId) && isString(t.token) && fresh(t.savedAt, now))
-    .map(({ ticketId, token, savedAt }) => ({ ticketId, token, savedAt }))
-    .slice(-MAX_TICKET_RECEIPTS);
+  const receipts = (Array.isArray(raw.tickets) ? (raw.tickets as Array<Partial<TicketReceipt>>) : [])
+    .filter((t): t is TicketReceipt => Boolean(t) && isString(t.ticketId) && isGuestToken(t.token) && fresh(t.savedAt, now))
+    .map(({ ticketId, token, savedAt }) => ({ ticketId, token, savedAt }));
+  // One receipt per ticket, the newest: the Desk refuses a request naming a ticket twice.
+  const tickets = [...new Map(receipts.map((t) => [t.ticketId, t])).values()].slice(-MAX_TICKET_RECEIPTS);
   return { chat: keptChat, tickets };
 }
 

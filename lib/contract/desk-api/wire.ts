@@ -17,3 +17,6 @@ export const MESSAGE_EVENT = "message";
 
 /** The SSE event that says an agent ended the chat, its data the Chat; the stream closes after it. */
 export const ENDED_EVENT = "ended";
+
+/** A guest ticket's receipt links it for a week at most, and only while nobody else has acted on it. */
+export const RECEIPT_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;

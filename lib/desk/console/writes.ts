@@ -2,6 +2,7 @@ import "server-only";
 import type { TicketStatus } from "@/lib/contract/vocabulary";
 import { attachUploads } from "@/lib/desk/attachments/attach";
 import { recordAudit } from "@/lib/desk/audit";
+import { SPENDS_RECEIPT } from "@/lib/desk/help-center/tickets";
 import type { PortalAgent } from "@/lib/desk/portal/agent-session";
 import { transaction } from "@/lib/shared/transaction";
 
@@ -21,7 +22,7 @@ export async function replyToTicket(agent: PortalAgent, ticketId: string, reply:
     });
     await attachUploads(tx, { kind: "agent", agentId: agent.id }, reply.attachmentIds, { ticketId, commentId: comment.id });
     // A public answer hands the ticket back to the customer; a note changes nothing they see.
-    await tx.ticket.update({ where: { id: ticketId }, data: reply.isPublic ? { status: "on_hold", assigneeId: agent.id } : { updatedAt: new Date() } });
+    await tx.ticket.update({ where: { id: ticketId }, data: { ...(reply.isPublic ? { status: "on_hold", assigneeId: agent.id } : { updatedAt: new Date() }), ...SPENDS_RECEIPT } });
     await recordAudit(tx, {
       actorId: agent.id,
       action: reply.isPublic ? "ticket.reply" : "ticket.note",
@@ -35,7 +36,7 @@ export async function setTicketStatus(agent: PortalAgent, ticketId: string, stat
   await transaction(async (tx) => {
     const before = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { status: true } });
     if (before.status === status) return;
-    await tx.ticket.update({ where: { id: ticketId }, data: { status, closedAt: status === "closed" ? new Date() : null } });
+    await tx.ticket.update({ where: { id: ticketId }, data: { status, closedAt: status === "closed" ? new Date() : null, ...SPENDS_RECEIPT } });
     await recordAudit(tx, { actorId: agent.id, action: "ticket.status", target: `ticket:${ticketId}`, detail: `status: ${before.status} → ${status}` });
   });
 }

@@ -38,6 +38,12 @@ type GuestTicketInput = FilesOptional<NewGuestTicket>;
 
 const notFound = () => new AsapError("NOT_FOUND", "There is no such ticket.", "Check the ticket number.");
 
+/**
+ * Spread into every write to a ticket by someone other than its guest (its contact, an agent): the
+ * guest's receipt stops working, so linking can never hand over what others wrote (./continuity).
+ */
+export const SPENDS_RECEIPT = { guestTokenHash: null } as const;
+
 export async function submitTicket(caller: Caller, input: TicketInput | GuestTicketInput, idempotencyKey: string | null) {
   if (caller.kind === "anonymous") await spendGuestSubmission(caller.clientIp, (input as GuestTicketInput).email);
   // On SQLite two processes may pick the same next number; the unique index refuses the second,
@@ -154,7 +160,7 @@ export async function changeMyTicket(contactId: string, idOrNumber: string, chan
   const { status, ...fields } = changes;
   const statusChange =
     status === undefined || status === ticket.status ? {} : status === "closed" ? { status, closedAt: new Date() } : { status, closedAt: null };
-  return db.ticket.update({ where: { id: ticket.id }, data: { ...fields, ...statusChange }, select: ticketView });
+  return db.ticket.update({ where: { id: ticket.id }, data: { ...fields, ...statusChange, ...SPENDS_RECEIPT }, select: ticketView });
 }
 
 export async function commentOnMyTicket(contactId: string, idOrNumber: string, input: FilesOptional<CommentInput>, idempotencyKey: string | null) {
@@ -168,8 +174,8 @@ export async function commentOnMyTicket(contactId: string, idOrNumber: string, i
     const attachments = await attachUploads(tx, { kind: "contact", contactId }, input.attachmentIds, { ticketId: ticket.id, commentId: created.id });
     const comment = { ...created, attachments };
     // A customer's reply reopens a ticket that was on hold, as help desks do.
-    if (ticket.status === "on_hold") await tx.ticket.update({ where: { id: ticket.id }, data: { status: "open" } });
-    else await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
+    if (ticket.status === "on_hold") await tx.ticket.update({ where: { id: ticket.id }, data: { status: "open", ...SPENDS_RECEIPT } });
+    else await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date(), ...SPENDS_RECEIPT } });
     return { status: 201, body: { comment } };
   });
 }

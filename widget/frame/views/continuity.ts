@@ -39,8 +39,9 @@ export function chatQuestion(guest: GuestIdentity, signedInAs: string): string {
 
 /**
  * Guest to signed-in without losing the conversation: when someone signs in, what this browser did
- * as a guest is brought to the Desk (POST continuity). A chat or ticket whose guest email was theirs
- * joins their account at once; for the others the card below asks, saying what the guest typed,
+ * as a guest is brought to the Desk (POST continuity). A chat whose guest email was theirs joins
+ * their account at once; for other chats, and every ticket (the guest typed the email, so a match
+ * proves nothing about words already written), the card below asks, saying what the guest typed,
  * and links only what the person confirms. "Keep separate" forgets them in this browser.
  */
 export function createContinuity(ctx: ViewContext, chat: ChatContinuity) {
@@ -49,6 +50,8 @@ export function createContinuity(ctx: ViewContext, chat: ChatContinuity) {
   const status = el("p", { role: "status", class: "form-status" });
   const host = el("section", { class: "continuity", "aria-label": "From your visit as a guest" }, [questions, status]);
   let checkedFor: string | null = null;
+  // Set once the visit was sent for someone, answered or not: it is theirs to see from then on.
+  let offered = false;
   let checking = false;
   let pending: Pending = { chat: null, tickets: [] };
   let said = "";
@@ -63,6 +66,7 @@ export function createContinuity(ctx: ViewContext, chat: ChatContinuity) {
       return;
     }
     checking = true;
+    offered = true;
     try {
       const answer = await ctx.api<ContinuityAnswer>("continuity", { method: "POST", body: { chats, tickets }, auth: true });
       if (ctx.contactEmail() !== email) return; // someone else since: their own check follows
@@ -191,8 +195,9 @@ export function createContinuity(ctx: ViewContext, chat: ChatContinuity) {
 
   /** The person left (signed out, or another signed in): what this browser kept of the guest goes, once it was offered to them. */
   function reset() {
-    if (checkedFor !== null) ctx.visit.clear();
+    if (checkedFor !== null || offered) ctx.visit.clear();
     checkedFor = null;
+    offered = false;
     pending = { chat: null, tickets: [] };
     said = "";
     draw();

@@ -44,7 +44,7 @@ describe("continuity: the guest's email was the contact's", () => {
     expect((await findOwnChat(guestCaller(), chat.chatId, chat.token).catch((e: Error) => e)) instanceof Error).toBe(true);
   });
 
-  it("makes the guest ticket the contact's own: verified, receipt spent, a private note for agents", async () => {
+  it("asks before making the guest ticket the contact's own (the guest typed the email), then: verified, receipt spent, a note for agents", async () => {
     const me = await contactCaller();
     const sent = await guestTicket(me.contact.email);
     expect(sent.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -52,7 +52,9 @@ describe("continuity: the guest's email was the contact's", () => {
     expect((await mine(me)).map((t) => [t.id, t.identityVerified])).toEqual([[sent.ticketId, false]]);
 
     const answer = await continueAsContact(me.contact, { chats: [], tickets: [{ ticketId: sent.ticketId, token: sent.token }] });
-    expect(answer.tickets).toEqual([{ ticketId: sent.ticketId, outcome: "linked", number: sent.number, subject: "Refund" }]);
+    expect(answer.tickets).toEqual([{ ticketId: sent.ticketId, outcome: "needs_confirmation", guest: { name: null, email: me.contact.email }, number: sent.number, subject: "Refund" }]);
+    expect((await mine(me)).map((t) => [t.id, t.identityVerified])).toEqual([[sent.ticketId, false]]);
+    expect(await linkConfirmed(me.contact, { kind: "ticket", id: sent.ticketId, token: sent.token, confirm: true })).toBe("linked");
     expect((await mine(me)).map((t) => [t.id, t.identityVerified])).toEqual([[sent.ticketId, true]]);
     const notes = await db.ticketComment.findMany({ where: { ticketId: sent.ticketId } });
     expect(notes).toEqual([expect.objectContaining({ isPublic: false, agentId: null, contactId: null })]);
@@ -179,5 +181,33 @@ describe("guest ticket receipts", () => {
     const me = await contactCaller();
     const { body } = await submitTicket(me, { ...question, attachmentIds: [] }, null);
     expect(body).not.toHaveProperty("guestToken");
+  });
+});
+
+describe("a receipt never hands over what someone else wrote", () => {
+  it("is spent by the typed email's contact commenting, and by an agent's reply or change of status", async () => {
+    const { commentOnMyTicket } = await import("../tickets");
+    const { replyToTicket, setTicketStatus } = await import("@/lib/desk/console/writes");
+    const agent = await db.agent.create({ data: { email: `${randomUUID()}@desk.example`, name: "Agent", role: "agent", passwordHash: "x" }, select: { id: true, name: true, email: true, role: true } });
+    const mallory = await contactCaller("Mallory");
+    const vera = await contactCaller("Vera");
+    const actions = [
+      (ticketId: string) => commentOnMyTicket(vera.contact.id, ticketId, { body: "My card ends 4242", attachmentIds: [] }, null),
+      (ticketId: string) => replyToTicket(agent, ticketId, { body: "Your account number is 77", isPublic: true }),
+      (ticketId: string) => setTicketStatus(agent, ticketId, "closed"),
+    ];
+    for (const act of actions) {
+      const sent = await guestTicket(vera.contact.email); // Mallory, as a guest, types Vera's email
+      await act(sent.ticketId);
+      expect(await linkConfirmed(mallory.contact, { kind: "ticket", id: sent.ticketId, token: sent.token, confirm: true })).toBe("gone");
+      expect((await db.ticket.findUniqueOrThrow({ where: { id: sent.ticketId } })).contactId).toBe(vera.contact.id);
+    }
+  });
+
+  it("expires after a week", async () => {
+    const me = await contactCaller();
+    const sent = await guestTicket(me.contact.email);
+    await db.ticket.update({ where: { id: sent.ticketId }, data: { createdAt: new Date(Date.now() - 8 * 24 * 3_600_000) } });
+    expect(await linkConfirmed(me.contact, { kind: "ticket", id: sent.ticketId, token: sent.token, confirm: true })).toBe("gone");
   });
 });
