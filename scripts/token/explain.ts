@@ -6,7 +6,7 @@ import { EXIT, UsageError } from "./errors";
 import { explainOnDesk } from "./explain-desk";
 import { parsePublicKey, PublicKeyError } from "@/lib/desk/keys/public-key";
 import { explainOffline, type OfflineKey } from "./explain-offline";
-import { readSecret, readTextFile, readToken, SECRET_HELP, SECRET_OPTIONS, type Io } from "./io";
+import { readSecret, readTextFile, readToken, SECRET_HELP, SECRET_OPTIONS, secretFlagGiven, type Io } from "./io";
 
 export const DEFAULT_CONTROL_TOKEN_ENV = "DESK_TEST_CONTROL_TOKEN";
 
@@ -97,7 +97,7 @@ export async function explain(argv: string[], io: Io): Promise<number> {
 async function readOfflineKey(values: { "public-key-file"?: string; "secret-env"?: string; "secret-file"?: string; secret?: string }, io: Io): Promise<OfflineKey> {
   const file = values["public-key-file"];
   if (file === undefined) return { secret: readSecret(values, io) };
-  const secretFlag = (["secret-env", "secret-file", "secret"] as const).find((flag) => values[flag] !== undefined);
+  const secretFlag = secretFlagGiven(values);
   if (secretFlag) throw new UsageError(`explain: give a secret or a public key, not --${secretFlag} and --public-key-file`);
   try {
     return { publicKey: await parsePublicKey(readTextFile("--public-key-file", file)) };

@@ -32,6 +32,11 @@ export function readTextFile(flag: string, file: string): string {
   }
 }
 
+/** The secret flag given, if any: for commands that take a key file instead, which may not have both. */
+export function secretFlagGiven(values: { "secret-env"?: string; "secret-file"?: string; secret?: string }): string | undefined {
+  return (["secret-env", "secret-file", "secret"] as const).find((flag) => values[flag] !== undefined);
+}
+
 /** The signing secret from exactly one of --secret-env (the default), --secret-file or --secret. */
 export function readSecret(values: { "secret-env"?: string; "secret-file"?: string; secret?: string }, io: Io): string {
   const given = (["secret-env", "secret-file", "secret"] as const).filter((flag) => values[flag] !== undefined);

@@ -2,7 +2,7 @@ import { createPrivateKey, type KeyObject } from "node:crypto";
 import { KEY_ALGORITHMS, keyAlgorithmForHeader, type KeyAlgorithm } from "@/lib/contract/signing-algorithms";
 import { algorithmOfPrivateKey, mintAsapToken, type AsapClaims, type MintOptions } from "../../packages/asap-playwright/src/mint";
 import { UsageError } from "./errors";
-import { readSecret, readTextFile, type Io } from "./io";
+import { readSecret, readTextFile, secretFlagGiven, type Io } from "./io";
 
 /**
  * The key a token is signed with: the add-on's secret (HS256), or a private key (ES256, EdDSA) whose
@@ -33,7 +33,7 @@ export function readPrivateKey(file: string): KeyObject {
 
 export function readSigningKey(values: { "private-key-file"?: string; "secret-env"?: string; "secret-file"?: string; secret?: string }, io: Io): SigningKey {
   if (values["private-key-file"] === undefined) return { algorithm: "HS256", secret: readSecret(values, io) };
-  const secretFlag = (["secret-env", "secret-file", "secret"] as const).find((flag) => values[flag] !== undefined);
+  const secretFlag = secretFlagGiven(values);
   if (secretFlag) throw new UsageError(`give a secret or a private key, not --${secretFlag} and --private-key-file`);
   const privateKey = readPrivateKey(values["private-key-file"]);
   try {

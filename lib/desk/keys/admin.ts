@@ -54,9 +54,9 @@ async function readPublicKey(text: string): Promise<PublicKey> {
   }
 }
 
-/** The JWK's own kid when it has one this add-on does not use yet; else a fresh one. */
+/** The JWK's own kid (./public-key keeps only a usable one) when this add-on does not use it yet; else a fresh one. */
 async function kidFor(tx: Prisma.TransactionClient, addonId: string, key: PublicKey): Promise<string> {
-  if (key.kid && /^[\x21-\x7e]{1,128}$/.test(key.kid)) {
+  if (key.kid) {
     const taken = await tx.asapKey.findUnique({ where: { addonId_kid: { addonId, kid: key.kid } }, select: { id: true } });
     if (!taken) return key.kid;
   }

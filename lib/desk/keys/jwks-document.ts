@@ -1,4 +1,4 @@
-import { parseJwksMember, PublicKeyError, type PublicKey } from "./public-key";
+import { isUsableKid, parseJwksMember, PublicKeyError, type PublicKey } from "./public-key";
 
 /**
  * A JWK Set (RFC 7517 §5) as the business serves it: only its signing keys the Desk can verify, each
@@ -15,12 +15,9 @@ export class JwksDocumentError extends Error {
   override name = "JwksDocumentError";
 }
 
-/** Visible ASCII only, as a kid the portal makes: nothing a database or a log line could choke on. */
-const KID = /^[\x21-\x7e]{1,128}$/;
-
 function kidOf(member: unknown): string | null {
   const kid = typeof member === "object" && member !== null ? (member as { kid?: unknown }).kid : undefined;
-  return typeof kid === "string" && KID.test(kid) ? kid : null;
+  return isUsableKid(kid) ? kid : null;
 }
 
 const hasKid = (member: unknown) => typeof member === "object" && member !== null && "kid" in member;

@@ -27,6 +27,9 @@ export class PublicKeyError extends Error {
 
 export const MAX_PUBLIC_KEY_CHARS = 8 * 1024;
 
+/** A kid the Desk keeps as given (a JWK's own, a JWKS member's): visible ASCII, nothing a database or a log line could choke on. */
+export const isUsableKid = (kid: unknown): kid is string => typeof kid === "string" && /^[\x21-\x7e]{1,128}$/.test(kid);
+
 const PRIVATE_KEY_WARNING =
   "This is a private key: never paste or publish it. Keep it on your server; give the Desk its public half (a PEM \"PUBLIC KEY\", or a JWK without \"d\").";
 
@@ -78,7 +81,7 @@ async function fromJwk(input: Record<string, unknown>): Promise<PublicKey> {
   }
   const jwk = (algorithm === "ES256" ? { kty: "EC", crv: "P-256", x: canonical.x, y: canonical.y } : { kty: "OKP", crv: "Ed25519", x: canonical.x }) as PublicJwk;
   if (jwk.kty === "OKP") checkEd25519Point(jwk.x);
-  const kid = typeof input.kid === "string" && input.kid.length > 0 && input.kid.length <= 128 ? input.kid : undefined;
+  const kid = isUsableKid(input.kid) ? input.kid : undefined;
   return { algorithm, jwk, fingerprint: await thumbprintFingerprint(jwk), ...(kid && { kid }) };
 }
 
