@@ -17,7 +17,7 @@ const forbid = (area, message) => ({
 const config = [
   ...nextVitals,
   ...nextTypescript,
-  { ignores: [".next/**", ".next-e2e/**", ".next-cluster/**", ".tmp/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/asap/**", "packages/*/dist/**"] },
+  { ignores: [".next/**", ".next-e2e/**", ".next-cluster/**", ".tmp/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/asap/**", "dist/**", "packages/*/dist/**"] },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { varsIgnorePattern: "^_", argsIgnorePattern: "^_", ignoreRestSiblings: true }],

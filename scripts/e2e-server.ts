@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freshSecrets } from "./env-file";
+import { buildServer } from "./server/bundle";
 import { startMailCatcher } from "./mail-catcher";
 
 const port = process.env.PORT;
@@ -77,14 +78,16 @@ step("building the widget into public/asap/", ["tsx", "widget/build.ts"]);
 if (process.env.E2E_SKIP_BUILD === "1") console.log("[e2e-server] E2E_SKIP_BUILD=1: reusing .next-e2e");
 else step("building for production", ["next", "build"]);
 
+const serverBundle = buildServer();
+
 // Both processes' output is also kept in a file, so specs can check what they logged (no stack traces).
 const log = createWriteStream(path.join(dir, "server.log"));
 const children: ChildProcess[] = [];
 
 function start(name: string, listenPort: string, extraEnv: Record<string, string> = {}) {
   console.log(`[e2e-server] starting the ${name} on port ${listenPort}`);
-  // The app's own server (server.ts), as `npm start` runs it: it decides each client's address.
-  const child = spawn("npx", ["tsx", "server.ts"], { env: { ...env, PORT: listenPort, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+  // The app's own server (server.ts, compiled), as `npm start` runs it: it decides each client's address.
+  const child = spawn(process.execPath, [serverBundle], { env: { ...env, PORT: listenPort, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
   for (const stream of [child.stdout, child.stderr]) {
     stream.on("data", (chunk: Buffer) => {
       log.write(chunk);

@@ -4,14 +4,17 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildServer } from "../scripts/server/bundle";
 
-// server.ts refuses a bad configuration with one clear sentence and no stack trace, before Next.js
-// is even loaded (so these runs take a second or two each).
+// The server as production runs it (server.ts compiled: scripts/server/bundle.ts) refuses a bad
+// configuration with one clear sentence and no stack trace, before Next.js is even loaded (so these
+// runs take a second or two each).
 const secret = () => randomBytes(32).toString("base64url");
+const serverBundle = buildServer();
 const scratch = mkdtempSync(path.join(tmpdir(), "server-start-"));
 
 function start(databaseUrl: string) {
-  const result = spawnSync("npx", ["tsx", "server.ts"], {
+  const result = spawnSync(process.execPath, [serverBundle], {
     encoding: "utf8",
     timeout: 60_000,
     env: {

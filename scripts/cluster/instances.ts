@@ -1,5 +1,5 @@
 /**
- * Several app instances on one machine, each `npx tsx server.ts` in production mode on its own port
+ * Several app instances on one machine, each the compiled server.ts (scripts/server/bundle.ts) in production mode on its own port
  * with one shared environment (DATABASE_URL included): start them, wait for /api/health, kill one
  * with SIGKILL, restart it, stop them all. Used by `npm run start:cluster` and the cluster tests;
  * it knows the app only by its command line and HTTP.
@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { createInterface } from "node:readline";
+import { buildServer } from "../server/bundle";
 
 export type InstancesOptions = {
   /** One port per instance; the instances are named a, b, c, … in this order. */
@@ -77,6 +78,7 @@ export async function startInstances(options: InstancesOptions): Promise<Instanc
   const { ports, env, cwd = process.cwd(), healthTimeoutMs = 90_000, stopTimeoutMs = 5_000 } = options;
   const output = options.output ?? ((line) => process.stdout.write(`${line}\n`));
   if (ports.length < 1 || ports.length > NAMES.length) throw new Error(`start 1 to ${NAMES.length} instances, not ${ports.length}`);
+  const serverBundle = buildServer();
   const instances: Running[] = ports.map((port, i) => ({
     name: NAMES[i]!,
     port,
@@ -91,11 +93,11 @@ export async function startInstances(options: InstancesOptions): Promise<Instanc
   process.on("exit", onExit);
 
   function spawnInstance(instance: Running) {
-    const child = spawn("npx", ["tsx", "server.ts"], {
+    const child = spawn(process.execPath, [serverBundle], {
       cwd,
       env: { ...env, NODE_ENV: "production", PORT: String(instance.port) },
       stdio: ["ignore", "pipe", "pipe"],
-      detached: true, // its own process group, so kill() reaches tsx's node child as well
+      detached: true, // its own process group, signalled as a whole
     });
     instance.child = child;
     instance.pid = child.pid;

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs"
 import path from "node:path";
 import type { ResetAnswer } from "@/lib/contract/test-control";
 import { freshSecrets } from "../env-file";
+import { buildServer } from "../server/bundle";
 import { loadSimulatorConfig, parseArgs, SimulatorConfigError, type LoadedConfig, type SimulatorOptions } from "./config";
 
 const say = (line: string) => console.log(`[desk-simulator] ${line}`);
@@ -102,8 +103,8 @@ if (options.rebuild || !existsSync(buildId)) {
 }
 
 say(`starting the Desk on ${baseUrl}`);
-// Its own process group, signalled as a whole: npx does not pass a signal on to the server.
-const server = spawn("npx", ["tsx", "server.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+// Its own process group, signalled as a whole (the compiled server.ts: scripts/server/bundle.ts).
+const server = spawn(process.execPath, [buildServer()], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
 let stopping = false;
 const stop = (signal: NodeJS.Signals) => {
   stopping = true;
