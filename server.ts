@@ -1,16 +1,20 @@
 /**
  * The app's HTTP server: Next.js behind a thin node:http layer that does what route handlers cannot,
  * since they never see the socket: it decides the client's address from the socket and the trusted
- * proxies (TRUSTED_PROXIES) and hands it over in one header, and adds HSTS on HTTPS. Before it
- * listens, it checks the environment and the database, so a bad configuration is one clear sentence.
- * `npm run dev` and `npm start` run it; `next dev` / `next start` alone would leave limits blind.
+ * proxies (TRUSTED_PROXIES) and hands it over in one header, and adds HSTS on HTTPS; in production it
+ * answers repeats of shareable pages from a one-second cache (lib/shared/http/microcache.ts). Before
+ * it listens, it checks the environment and the database, so a bad configuration is one clear
+ * sentence. `npm run dev` and `npm start` run it; `next dev` / `next start` alone would leave limits
+ * blind.
  */
 import { createServer } from "node:http";
 import nextEnv from "@next/env";
 import next from "next";
 import { checkDatabase } from "./lib/shared/database/readiness";
 import { EnvError, parseServerEnv, type ServerEnv } from "./lib/shared/env-schema";
+import { createMicrocache } from "./lib/shared/http/microcache";
 import { proxyTrust, stampClientAddress } from "./lib/shared/http/trusted-proxy";
+import { helpContentChanged } from "./lib/site/help-center/content-changed.mjs";
 
 const dev = process.env.NODE_ENV !== "production";
 nextEnv.loadEnvConfig(process.cwd(), dev);
@@ -35,11 +39,16 @@ const trust = proxyTrust(env.TRUSTED_PROXIES);
 const app = next({ dev, hostname: "localhost", port, ...(dev ? { turbopack: true } : {}) });
 const handle = app.getRequestHandler();
 
+// Development renders every page afresh, and marks none shareable: nothing to keep.
+const microcache = dev ? null : createMicrocache();
+helpContentChanged.subscribe(() => microcache?.clear());
+
 await app.prepare();
 createServer((request, response) => {
   const { secure } = stampClientAddress(request, trust);
   // Browsers ignore HSTS over plain HTTP anyway; sent only where it means something.
   if (secure) response.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  if (microcache?.serve(request, response)) return;
   void handle(request, response);
 }).listen(port, env.LISTEN_HOST, () => {
   console.log(`> Ready on http://${env.LISTEN_HOST ?? "localhost"}:${port} (${dev ? "development" : "production"})`);

@@ -9,6 +9,7 @@
  */
 import http from "node:http";
 import https from "node:https";
+import { helpContentChanged } from "./content-changed.mjs";
 
 export const HELP_CONTENT_TAG = "help-content";
 /** How often, at most, an instance asks the Desk for its content version (only while serving requests). */
@@ -84,13 +85,19 @@ export function contentWatch({ deskBaseUrl, now = Date.now, ask = readVersion })
   let checkedAt = -Infinity;
   let pending = /** @type {Promise<number> | undefined} */ (undefined);
 
+  /** Entries made before `time` are out of date, here and in every other cache of this process. */
+  function outdate(time) {
+    outdatedBefore = time;
+    if (helpContentChanged.hasSubscribers) helpContentChanged.publish({ outdatedBefore: time });
+  }
+
   async function check() {
     const askedAt = now();
     try {
       const version = await ask(deskBaseUrl);
-      if (known === undefined) outdatedBefore = askedAt;
+      if (known === undefined) outdate(askedAt);
       else if (version !== known) {
-        outdatedBefore = now();
+        outdate(now());
         settleAt = outdatedBefore + SETTLE_MS;
       }
       known = version;
@@ -106,7 +113,7 @@ export function contentWatch({ deskBaseUrl, now = Date.now, ask = readVersion })
     /** Entries whose lastModified is before this are out of date. */
     async outdatedBefore() {
       if (settleAt && now() >= settleAt) {
-        outdatedBefore = settleAt;
+        outdate(settleAt);
         settleAt = 0;
       }
       if (now() - checkedAt < CHECK_EVERY_MS) return outdatedBefore;

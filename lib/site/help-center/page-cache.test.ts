@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { helpContentChanged } from "./content-changed.mjs";
 import HelpContentCache, { CHECK_EVERY_MS, contentWatch, HELP_CONTENT_TAG, SETTLE_MS, WAIT_FOR_CHECK_MS } from "./page-cache.mjs";
 
 /** A Desk that answers GET content-version with whatever version the test sets, and counts the questions. */
@@ -54,6 +55,27 @@ describe("contentWatch", () => {
     expect(await watch.outdatedBefore()).toBe(seen + SETTLE_MS);
     clock += CHECK_EVERY_MS * 10;
     expect(await watch.outdatedBefore()).toBe(seen + SETTLE_MS); // and then no more, while nothing changes
+  });
+
+  it("tells the rest of the process each time pages made before some moment go out of date (server.ts's response cache)", async () => {
+    const heard: unknown[] = [];
+    const listen = (message: unknown) => heard.push(message);
+    helpContentChanged.subscribe(listen);
+    try {
+      const watch = contentWatch({ deskBaseUrl, now });
+      const first = await watch.outdatedBefore();
+      clock += CHECK_EVERY_MS;
+      await watch.outdatedBefore();
+      expect(heard).toEqual([{ outdatedBefore: first }]); // the first answer only: nothing changed since
+      version = "v2";
+      clock += CHECK_EVERY_MS;
+      const seen = await watch.outdatedBefore();
+      clock += SETTLE_MS;
+      await watch.outdatedBefore();
+      expect(heard).toEqual([{ outdatedBefore: first }, { outdatedBefore: seen }, { outdatedBefore: seen + SETTLE_MS }]);
+    } finally {
+      helpContentChanged.unsubscribe(listen);
+    }
   });
 
   it("keeps what it knows while the Desk cannot answer, and does not ask at every request meanwhile", async () => {
