@@ -49,6 +49,30 @@ test.describe("ASAP widget", () => {
     expect(logins).toBe(1);
   });
 
+  test("a signed-in user's new tab asks the site for the widget's token while the frame loads, and only once", async ({ signedInPage: page, widget, account }) => {
+    const isTokenRoute = (url: string) => new URL(url).pathname === "/api/asap/token";
+    const tokenRequests: string[] = [];
+    page.on("request", (request) => {
+      if (isTokenRoute(request.url())) tokenRequests.push(request.method());
+    });
+    // The frame's document is held back until the page has asked for its token: the widget signs in
+    // only if the SDK asks while the frame loads, not after the frame's need-token.
+    const tokenAsked = page.waitForRequest((request) => isTokenRoute(request.url()));
+    await page.route(
+      (url) => url.origin === deskURL && url.pathname === "/desk/widget/frame",
+      async (route) => {
+        await tokenAsked;
+        await route.continue();
+      },
+    );
+
+    await page.goto("/dashboard");
+    await widget.open();
+    await widget.expectSignedInAs(account.email, { name: account.name });
+    // The frame's need-token took the token asked for early: the site signed one, not two.
+    expect(tokenRequests).toEqual(["POST"]);
+  });
+
   test("logs in again by itself when the Desk session is about to expire", async ({ signedInPage: page, widget, account }) => {
     await page.clock.install();
     await page.goto("/dashboard");

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { WIDGET_ERROR_CODES } from "../protocol/errors";
 import { FRAME_TO_PAGE, PAGE_TO_FRAME, type Contact, type FrameToPageMessage, type SavedSession } from "../protocol/messages";
+import { REFRESH_MARGIN_MS } from "../protocol/session-timing";
 import { frameToTabs, tabToFrame } from "../sdk/relay";
 import {
   createSessionController,
   MIN_TOKEN_REQUEST_GAP_MS,
   PEER_REFRESH_WAIT_MS,
-  REFRESH_MARGIN_MS,
   signedIn,
   statusLine,
   systemClock,

@@ -15,8 +15,8 @@
 import type { LoginAnswer as DeskLoginAnswer, SessionAnswer as DeskSessionAnswer } from "@/lib/contract/desk-api/session";
 import { asWidgetError, networkError, WIDGET_ERROR_CODES, type WidgetError } from "../protocol/errors";
 import { FRAME_TO_PAGE, PAGE_TO_FRAME, type Contact, type FrameToPageMessage, type PageToFrameMessage, type WidgetSession } from "../protocol/messages";
+import { REFRESH_MARGIN_MS, resumable } from "../protocol/session-timing";
 
-export const REFRESH_MARGIN_MS = 60_000;
 export const MIN_TOKEN_REQUEST_GAP_MS = 30_000;
 /** How long another tab's announced refresh may keep this one waiting. */
 export const PEER_REFRESH_WAIT_MS = 15_000;
@@ -209,8 +209,9 @@ export function createSessionController(config: { authMode: string; reportOnly?:
   }
 
   function resumeOrLogin() {
-    const saved = state.session;
-    if (!saved || saved.localExpiresAt - clock.now() < REFRESH_MARGIN_MS) return askForToken();
+    // The SDK reads the same rule to ask the page's callback early, while this frame loads.
+    const saved = resumable(state.session, clock.now());
+    if (!saved) return askForToken();
     const started = epoch;
     const stillCurrent = () => started === epoch && state.session?.token === saved.token;
     desk.session(saved.token).then(

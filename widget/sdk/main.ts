@@ -13,17 +13,21 @@
  * ports (exact origins, event.origin and event.source checked). The SDK keeps the widget's session
  * for the frame (./store.ts) and relays between the frame and the page's other tabs over a
  * BroadcastChannel (./relay.ts): one tab refreshes the session for all, and a logout reaches every tab.
+ * When the frame will surely ask for a token, the SDK asks the page's callback while the frame
+ * loads (./token-prefetch.ts).
  */
 import { FRAME_TO_PAGE, PAGE_TO_FRAME, tabChannelName, type FrameToPagePayloads, type PageToFrameMessage, type PageToFramePayloads, type SavedSession, type TabPayloads } from "../protocol/messages";
 import { ACCEPTED_BY_PAGE, ACCEPTED_FROM_TABS } from "../protocol/parse";
 import { channelPort, windowPort } from "../protocol/port";
 import { WIDGET_ERROR_CODES } from "../protocol/errors";
 import type { HostEventListener, HostEventName } from "../protocol/host-events";
+import { resumable } from "../protocol/session-timing";
 import { hostEvents } from "./host-events";
 import { createLauncher } from "./launcher";
-import { callLoginCallback, type LoginCallback } from "./login-callback";
+import type { LoginCallback } from "./login-callback";
 import { frameToTabs, tabToFrame } from "./relay";
 import { pageSessionStorage, sessionStore } from "./store";
+import { loginTokens } from "./token-prefetch";
 
 type Action = "login" | "logout" | "open" | "close";
 type AsapApi = {
@@ -71,7 +75,7 @@ function start() {
 
   let frameReady = false;
   const pending: PageToFrameMessage[] = []; // waiting for the frame to be ready
-  let getToken: LoginCallback | null = null;
+  const tokens = loginTokens(() => performance.now());
 
   function toFrame(message: PageToFrameMessage) {
     if (frameReady) frame.post(message);
@@ -84,8 +88,7 @@ function start() {
   }
 
   function requestToken() {
-    if (!getToken) return;
-    callLoginCallback(getToken, {
+    tokens.need({
       token: (token) => toFrame({ type: PAGE_TO_FRAME.token, token }),
       failed(message) {
         console.error(`[ASAP] the page's login callback failed: ${message}`);
@@ -152,14 +155,17 @@ function start() {
       switch (action) {
         case "login":
           if (typeof argument !== "function") throw new TypeError('ZohoDeskAsap.invoke("login", callback): callback must be a function');
-          getToken = argument as LoginCallback;
+          // Until the frame is ready, its `init` will carry what the store holds now: when the frame
+          // cannot resume that, it will ask for a token as soon as it has this login, so ask the
+          // page's callback now, while it loads. (An add-on not in JWT mode never asks: unused then.)
+          tokens.login(argument as LoginCallback, !frameReady && !resumable(store.load()?.session ?? null, Date.now()));
           toFrame({ type: PAGE_TO_FRAME.login });
           return;
         case "logout":
           // Forget everything at once, even before the frame has loaded, but first hand the frame
           // the stored session to revoke: after a silent sign-out (an expired site cookie, then a
           // reload) this page's storage is the only place that still knows it.
-          getToken = null;
+          tokens.logout();
           loggingOut = signedInAs !== null;
           revoke(store.load());
           store.clear();
