@@ -25,11 +25,30 @@ function pathOf(trail: Trail): string {
   return length > MAX_PATH ? `….${path.slice(-MAX_PATH)}` : path;
 }
 
+/** Whether any string (value or key) in parsed JSON is ill-formed: the common answer, no, without allocating a path per field. */
+function anyIllFormed(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === "string") {
+      if (!value.isWellFormed()) return true;
+    } else if (typeof value === "object" && value !== null) {
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        if (!key.isWellFormed()) return true;
+        pending.push((value as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * The first ill-formed string (value or key) in parsed JSON, or null when all text is well-formed.
  * Walks with its own stack, so a deeply nested body cannot overflow the call stack.
  */
 export function findIllFormed(root: unknown): IllFormedSpot | null {
+  if (!anyIllFormed(root)) return null;
   const pending: Array<[unknown, Trail]> = [[root, null]];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [value, trail] = next;

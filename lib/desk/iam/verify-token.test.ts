@@ -157,6 +157,7 @@ describe("verifyAsapToken: size and format", () => {
 
   it("refuses a header that is not JSON, a typ other than JWT, and a payload that is not JSON", async () => {
     await expectCode(`${base64url.encode("not json")}.${base64url.encode("{}")}.c2ln`, "TOKEN_MALFORMED");
+    for (const notAnObject of ["[]", "42", "null", '"HS256"']) await expectCode(`${base64url.encode(notAnObject)}.${base64url.encode("{}")}.c2ln`, "TOKEN_MALFORMED");
     await expectCode(craft({ alg: "HS256", kid: "k1", typ: "at+jwt" }, goodClaims()), "TOKEN_MALFORMED");
     await expectCode(craft({ alg: "HS256", kid: "k1" }, "this is not json"), "TOKEN_MALFORMED");
     await expectCode(craft({ alg: "HS256", kid: "k1" }, "[1,2,3]"), "TOKEN_MALFORMED");

@@ -139,9 +139,12 @@ function describeKeys(keys: RingKey[]): string {
 
 async function checkSignature(token: string, header: AsapHeader, candidates: RingKey[]): Promise<{ payload: unknown; kid: string; keyId: string; key: string }> {
   for (const key of candidates) {
-    // A row whose key cannot be imported (written by hand, say) verifies nothing, and stops no other.
-    const cryptoKey = await key.cryptoKey().catch(() => null);
-    if (!cryptoKey) continue;
+    let cryptoKey: CryptoKey;
+    try {
+      cryptoKey = await key.cryptoKey();
+    } catch {
+      continue; // a row whose key cannot be imported (written by hand, say) verifies nothing, and stops no other
+    }
     try {
       const { payload } = await compactVerify(token, cryptoKey, { algorithms: [header.alg] });
       return { payload: parseJson(payload), kid: key.kid, keyId: key.id, key: `${key.algorithm} key ${key.kid}${key.source === "jwks" ? " (from the JWKS)" : ""}` };
