@@ -76,6 +76,21 @@ test.describe("help center pages", () => {
     await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
   });
 
+  test("a cached page asks who is visiting once, as it is parsed, shows them, and loads the widget", async ({ signedInPage: page, account }) => {
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/visitor") asked.push(request.url());
+    });
+    await page.goto("/help");
+    await expect(page.getByRole("link", { name: account.name })).toBeVisible();
+    // The page's inline script asked; the app took its answer instead of asking again.
+    expect(await page.evaluate(() => [...document.querySelectorAll("script:not([src])")].some((script) => script.textContent?.includes("/api/visitor")))).toBe(true);
+    expect(asked).toHaveLength(1);
+    // It also added the widget's SDK as soon as the answer named the Desk: once, whoever came first.
+    await expect(page.locator("script#asap-sdk")).toHaveCount(1);
+    await expect(page.getByRole("button", { name: "Help" })).toBeVisible();
+  });
+
   test("each visit of an article page counts one view at the Desk, through the page's beacon", async ({ page }) => {
     const views = async () => (await e2eDatabase().article.findUniqueOrThrow({ where: { slug: "static-outbound-ip" } })).viewCount;
     const before = await views();

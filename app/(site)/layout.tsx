@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AsapWidget } from "@/components/site/asap-widget";
+import { EarlyVisitor } from "@/components/site/early-visitor";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { VisitorProvider } from "@/components/site/visitor-context";
@@ -11,6 +12,7 @@ import { VisitorProvider } from "@/components/site/visitor-context";
 export default function SiteLayout({ children }: { children: ReactNode }) {
   return (
     <VisitorProvider>
+      <EarlyVisitor />
       <div className="flex min-h-screen flex-col">
         <SiteHeader />
         <div className="flex-1">{children}</div>

@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { readErrorBody } from "@/lib/contract/error-body";
+import { loadSdk } from "./asap-sdk-tag";
 import { firstVisitor, useVisitor } from "./visitor-context";
 
 type AsapApi = { invoke(action: "login", getToken: (success: (token: string) => void, failure: (reason: unknown) => void) => void): void; invoke(action: "logout" | "open" | "close"): void };
@@ -66,16 +67,8 @@ function userChanged(userEmail: string | null): boolean {
   }
 }
 
-/** Adds the Desk's SDK to the page, once: as soon as the first visitor answer names the Desk. */
-function loadSdk({ deskBaseUrl, addonId }: { deskBaseUrl: string; addonId: string }) {
-  if (document.getElementById("asap-sdk")) return;
-  const script = document.createElement("script");
-  script.id = "asap-sdk";
-  script.src = `${deskBaseUrl}/asap/sdk.js`;
-  script.async = true;
-  script.dataset.addonId = addonId;
-  document.body.appendChild(script);
-}
+// The page's early question has usually added the SDK already (./early-visitor.tsx); if not, here,
+// as soon as the first visitor answer names the Desk.
 if (typeof window !== "undefined") void firstVisitor().then((visitor) => visitor && loadSdk(visitor.widget));
 
 /**

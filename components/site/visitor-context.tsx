@@ -2,7 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import { VISITOR_PATH, visitorAnswer, type VisitorAnswer } from "@/lib/site/visitor-answer";
+import { EARLY_VISITOR_KEY, VISITOR_PATH, visitorAnswer, type VisitorAnswer } from "@/lib/site/visitor-answer";
 
 /** undefined until the first answer: nothing is shown as signed in or out before it is known. */
 type VisitorState = {
@@ -16,24 +16,36 @@ const VisitorContext = createContext<VisitorState>({ visitor: undefined, refresh
 
 export const useVisitor = () => useContext(VisitorContext);
 
-/** The server's answer, or undefined while it cannot be had (offline for a moment: keep what is known). */
-async function loadVisitor(): Promise<VisitorAnswer | undefined> {
+/**
+ * The server's answer, or undefined while it cannot be had (offline for a moment: keep what is known).
+ * `asked`: the body of a request already under way (the page's early one).
+ */
+async function loadVisitor(asked?: Promise<unknown>): Promise<VisitorAnswer | undefined> {
   try {
-    const response = await fetch(VISITOR_PATH, { cache: "no-store" });
-    const parsed = visitorAnswer.safeParse(response.ok ? await response.json() : null);
+    const body = await (asked ?? fetch(VISITOR_PATH, { cache: "no-store" }).then((response) => (response.ok ? response.json() : null)));
+    const parsed = visitorAnswer.safeParse(body);
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The early question's answer (./early-visitor.tsx), taken once: later pages of this tab ask afresh. */
+function takeEarlyAnswer(): Promise<unknown> | undefined {
+  const holder = window as unknown as Record<string, Promise<unknown> | undefined>;
+  const early = holder[EARLY_VISITOR_KEY];
+  delete holder[EARLY_VISITOR_KEY];
+  return early instanceof Promise ? early : undefined;
+}
+
 /**
- * The first answer, asked as soon as this module loads in the browser, before React hydrates the
- * page: the widget waits for it (./asap-widget.tsx), so every millisecond here is one for the user.
+ * The first answer, asked by the page as it was parsed (./early-visitor.tsx), or else as soon as
+ * this module loads in the browser, before React hydrates the page: the widget waits for it
+ * (./asap-widget.tsx), so every millisecond here is one for the user.
  */
 let firstAnswer: Promise<VisitorAnswer | undefined> | undefined;
 export function firstVisitor(): Promise<VisitorAnswer | undefined> {
-  return (firstAnswer ??= loadVisitor());
+  return (firstAnswer ??= loadVisitor(takeEarlyAnswer()));
 }
 if (typeof window !== "undefined") void firstVisitor();
 
