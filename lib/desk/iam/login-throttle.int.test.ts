@@ -15,7 +15,7 @@ describe("login throttle (one statement each way)", () => {
     const budget = await takeLoginAttempt("addon_t", "198.51.100.2");
     await takeLoginAttempt("addon_t", "198.51.100.2");
     expect((await row("198.51.100.2")).points).toBe(2);
-    await budget.refund();
+    await budget.refund(db);
     expect((await row("198.51.100.2")).points).toBe(1);
 
     const stale = await takeLoginAttempt("addon_t", "198.51.100.2");
@@ -24,7 +24,7 @@ describe("login throttle (one statement each way)", () => {
     const fresh = await row("198.51.100.2");
     expect(fresh.points).toBe(1);
     expect(fresh.expire!.getTime()).toBeGreaterThan(Date.now() + 50_000);
-    await stale.refund(); // from the window that is over: owes nothing to the new one
+    await stale.refund(db); // from the window that is over: owes nothing to the new one
     expect((await row("198.51.100.2")).points).toBe(1);
   });
 });

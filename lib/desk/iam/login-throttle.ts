@@ -8,9 +8,11 @@ import { LOGIN_FAILURES_PER_MINUTE } from "./limits";
 export const LOGIN_THROTTLE_PREFIX = "asap-login-failures";
 const WINDOW_MS = 60_000;
 
+type Executor = Pick<typeof db, "$executeRaw">;
+
 export type LoginBudget = {
-  /** Gives the attempt's point back: a success is not a failure. */
-  refund(): Promise<void>;
+  /** Gives the attempt's point back: a success is not a failure. In the login's transaction, as one of its writes. */
+  refund(client: Executor): Promise<void>;
 };
 
 type PointsRow = { points: number | bigint; expire: Date | string };
@@ -44,8 +46,8 @@ export async function takeLoginAttempt(addonId: string, clientIp: string): Promi
   }
   return {
     // Only within the window the point came from: a new window owes nothing back.
-    refund: async () => {
-      await db.$executeRaw`UPDATE "RateLimiterFlexible" SET "points" = "points" - 1 WHERE "key" = ${key} AND "expire" = ${expire} AND "points" > 0`;
+    refund: async (client) => {
+      await client.$executeRaw`UPDATE "RateLimiterFlexible" SET "points" = "points" - 1 WHERE "key" = ${key} AND "expire" = ${expire} AND "points" > 0`;
     },
   };
 }

@@ -108,6 +108,14 @@ describe("login throttle", () => {
     expect(await db.asapSession.count({ where: { addonId: addon.id } })).toBe(LOGIN_FAILURES_PER_MINUTE + 10);
   });
 
+  it("counts a login that fails inside its transaction (a replayed token) as a failure: the refund goes with the session", async () => {
+    const addon = await newAddon();
+    const token = await sign(addon.key);
+    await login(addon.id, token);
+    for (let i = 0; i < LOGIN_FAILURES_PER_MINUTE; i++) expect((await refusal(login(addon.id, token))).code).toBe("TOKEN_REPLAYED");
+    expect((await refusal(login(addon.id, await sign(addon.key)))).code).toBe("RATE_LIMITED");
+  });
+
   it("keeps each address's failures apart: another address is not starved", async () => {
     const addon = await newAddon();
     for (let i = 0; i < LOGIN_FAILURES_PER_MINUTE; i++) await refusal(login(addon.id, "not-a-token", { clientIp: "198.51.100.66" }));

@@ -12,7 +12,7 @@ import { jwksKeys } from "./jwks-keys";
 import { fetchLegacyJwt } from "./legacy-endpoint";
 import { upsertContact } from "./login-contact";
 import { pruneLoginLog, recordFailure, recordSuccess, type LoginAttempt } from "./login-log";
-import { takeLoginAttempt } from "./login-throttle";
+import { takeLoginAttempt, type LoginBudget } from "./login-throttle";
 import { claimJti, pruneUsedTokenIds } from "./replay-store";
 import { tokenReplayed, verifyAsapToken } from "./verify-token";
 
@@ -47,16 +47,14 @@ export async function loginToAsap(request: LoginRequest): Promise<LoginAnswer> {
   const attempt: LoginAttempt = { addonId: addon.id, flow, clientIp: request.clientIp, origin: embeddingOrigin(request), reportOnly: addon.reportOnly };
   try {
     const budget = await takeLoginAttempt(addon.id, request.clientIp);
-    const result = await login(addon, request, attempt);
-    await budget.refund();
-    return result;
+    return await login(addon, request, attempt, budget);
   } catch (error) {
     if (error instanceof AsapError) await recordFailure(attempt, error);
     throw error;
   }
 }
 
-async function login(addon: LoginAddon, request: LoginRequest, attempt: LoginAttempt): Promise<LoginAnswer> {
+async function login(addon: LoginAddon, request: LoginRequest, attempt: LoginAttempt, budget: LoginBudget): Promise<LoginAnswer> {
   if (addon.authMode !== "jwt") {
     throw new AsapError("JWT_NOT_ENABLED", "This add-on is in anonymous mode: it accepts no logins.", "Switch the add-on's auth mode to JWT in the portal.");
   }
@@ -85,12 +83,14 @@ async function login(addon: LoginAddon, request: LoginRequest, attempt: LoginAtt
   });
   await Promise.all([pruneUsedTokenIds(db), pruneLoginLog()]);
 
-  // All or nothing, nothing read twice: a login that fails half-way spends no jti and leaves no session.
+  // All or nothing, nothing read twice: a login that fails half-way spends no jti, leaves no session,
+  // and keeps its point of the failure budget; one that succeeds gives the point back as it commits.
   return transaction(async (tx) => {
     if (spent && (await claimJti(tx, addon.id, spent.jti, spent.expiresAt)) === "replayed") throw tokenReplayed(spent.jti);
     const contact = await upsertContact(tx, claims);
     const session = await openSession(tx, { addonId: addon.id, contactId: contact.id, keyId, flow: legacy ? "legacy" : "new", ttlSeconds: addon.sessionTtlSeconds });
     await recordSuccess(tx, attempt, contact.email, `Signed with the ${key}`);
+    await budget.refund(tx);
     return { session, contact };
   });
 }
