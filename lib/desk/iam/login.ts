@@ -14,6 +14,7 @@ import { upsertContact } from "./login-contact";
 import { pruneLoginLog, recordFailure, recordSuccess, type LoginAttempt } from "./login-log";
 import { takeLoginAttempt, type LoginBudget } from "./login-throttle";
 import { claimJti, pruneUsedTokenIds } from "./replay-store";
+import { peekKid } from "./token-format";
 import { tokenReplayed, verifyAsapToken } from "./verify-token";
 
 /** New flow: the JWT the business signed. Legacy flow: the user token its JWT endpoint redeems. */
@@ -39,7 +40,8 @@ const masterKey = () => Buffer.from(env.DESK_MASTER_KEY, "base64url");
  * add-on is answered before the throttle and logged nowhere: it reads one row and writes nothing.
  */
 export async function loginToAsap(request: LoginRequest): Promise<LoginAnswer> {
-  const addon = await findAddonForLogin(request.addonId);
+  // The key the token names comes with the add-on, in its one query.
+  const addon = await findAddonForLogin(request.addonId, "token" in request ? peekKid(request.token) : undefined);
   if (!addon) {
     throw new AsapError("ADDON_NOT_FOUND", `There is no ASAP add-on "${request.addonId}".`, "Use the add-on id shown in the Desk portal.");
   }
@@ -74,7 +76,7 @@ async function login(addon: LoginAddon, request: LoginRequest, attempt: LoginAtt
   // The jti is claimed below, in the transaction that opens the session: the verifier only hands it over.
   let spent: { jti: string; expiresAt: Date } | undefined;
   const { claims, keyId, key } = await verifyAsapToken(token, {
-    keys: databaseKeyRing(db, { addonId: addon.id, masterKey: masterKey(), ...(addon.jwksUrl && { jwks: jwksKeys({ id: addon.id, jwksUrl: addon.jwksUrl }) }) }),
+    keys: databaseKeyRing(db, { addonId: addon.id, masterKey: masterKey(), ...(addon.jwksUrl && { jwks: jwksKeys({ id: addon.id, jwksUrl: addon.jwksUrl }) }), ...(addon.signingKey && { read: addon.signingKey }) }),
     now: iamNow(),
     clockSkewSeconds: addon.clockSkewSeconds,
     audience: addon.id,

@@ -42,6 +42,17 @@ function decodeHeader(token: string): ProtectedHeaderParameters | null {
   }
 }
 
+/** The kid a well-formed token names, or undefined; never throws: the verifier refuses the rest, with their codes. */
+export function peekKid(token: string): string | undefined {
+  try {
+    checkSize(token);
+    checkFormat(token);
+    return readHeader(token).kid;
+  } catch {
+    return undefined;
+  }
+}
+
 export type AsapHeader = { alg: string; keyAlgorithm: KeyAlgorithm; kid?: string };
 
 /**

@@ -54,7 +54,8 @@ export async function importPublicKey(algorithm: Exclude<KeyAlgorithm, "HS256">,
   return key;
 }
 
-type KeyRow = {
+/** An AsapKey row as raw SQL reads it (SQLite may answer dates as text). */
+export type KeyRow = {
   id: string;
   kid: string;
   algorithm: string;
@@ -101,18 +102,29 @@ function toRingKey(row: KeyRow, masterKey: Buffer): RingKey {
 
 const columns = { id: true, kid: true, algorithm: true, source: true, secretEncrypted: true, publicKey: true, revokedAt: true, expiresAt: true } as const;
 
-export type KeyRingOptions = { addonId: string; masterKey: Buffer; jwks?: JwksKeys };
+/**
+ * `read`: the row of one kid, already read with the add-on (lib/desk/addons/find-addon.ts): the
+ * first find of that kid takes it instead of asking again. Only the first: a JWKS refresh reads anew.
+ */
+export type KeyRingOptions = { addonId: string; masterKey: Buffer; jwks?: JwksKeys; read?: { kid: string; row: KeyRow | null } };
 
-export function databaseKeyRing(prisma: PrismaClient, { addonId, masterKey, jwks }: KeyRingOptions): KeyRing {
+export function databaseKeyRing(prisma: PrismaClient, { addonId, masterKey, jwks, read }: KeyRingOptions): KeyRing {
+  let alreadyRead = read;
   // Every login asks: one raw statement (Prisma's findFirst costs three times as much).
   const select = async (kid: string) => {
     const [row] = await prisma.$queryRaw<KeyRow[]>`SELECT "id", "kid", "algorithm", "source", "secretEncrypted", "publicKey", "revokedAt", "expiresAt"
       FROM "AsapKey" WHERE "addonId" = ${addonId} AND "kid" = ${kid} LIMIT 1`;
     return row ? toRingKey(row, masterKey) : null;
   };
+  const firstSelect = (kid: string) => {
+    const known = alreadyRead?.kid === kid ? alreadyRead : undefined;
+    alreadyRead = undefined;
+    if (!known) return select(kid);
+    return known.row ? toRingKey(known.row, masterKey) : null;
+  };
   return {
     async find(kid) {
-      const key = await select(kid);
+      const key = await firstSelect(kid);
       // A key made in the portal owes nothing to the JWKS: its logins never wait for a read.
       if (!jwks || (key && key.source !== "jwks")) return key;
       if (key) return (await jwks.ensureFresh()) ? select(kid) : key;
