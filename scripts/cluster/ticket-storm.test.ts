@@ -82,7 +82,8 @@ describe("ticket storm", () => {
 
     expect(calls).toEqual(["kill b", "restart b"]);
     expect(report.acknowledged).toHaveLength(40);
-    expect(report.kill?.healthyAtMs).toBeGreaterThanOrEqual(report.kill!.killedAtMs + 50);
+    // Down for downMs: Date.now() and the timer each round to a millisecond, so 2 ms of slack.
+    expect(report.kill?.healthyAtMs).toBeGreaterThanOrEqual(report.kill!.killedAtMs + 50 - 2);
     expect(report.errors.length).toBeGreaterThan(0);
     expect(report.errors.every((error) => error.phase === "during-kill")).toBe(true);
     expect(serverErrorsOutsideKill(report)).toEqual([]);
