@@ -121,6 +121,7 @@ function start() {
       case FRAME_TO_PAGE.forget:
         store.clear();
         current = null;
+        tokens.drop();
         break;
       case FRAME_TO_PAGE.loginFailed:
         console.error(`[ASAP] login failed: ${message.error.code}: ${message.error.message} ${message.error.hint}`);
@@ -145,7 +146,11 @@ function start() {
     }
     if (forTabs) tabs.post(forTabs);
   });
-  tabs.listen((message) => toFrame(tabToFrame(message)));
+  tabs.listen((message) => {
+    const forFrame = tabToFrame(message);
+    if (forFrame.type === PAGE_TO_FRAME.peerLogout) tokens.drop(); // a token asked for before it is stale now
+    toFrame(forFrame);
+  });
 
   const api: AsapApi = {
     __sdk: true,

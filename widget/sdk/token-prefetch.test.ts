@@ -172,4 +172,25 @@ describe("the login callback, asked while the frame loads", () => {
     expect(frame.token).not.toHaveBeenCalled();
     expect(frame.failed).not.toHaveBeenCalled();
   });
+
+  it("drops a prefetched or coming token when someone signs out elsewhere, and asks the page afresh, keeping its callback", async () => {
+    const { tokens, frame, need } = sdk();
+    const page = pageCallback();
+    tokens.login(page.callback, true);
+    page.answer(0, "jwt-before-the-sign-out");
+    tokens.drop();
+    need();
+    expect(page.calls).toHaveLength(2);
+    page.refuse(1, new Error("nobody is signed in"));
+    await settle();
+    expect(frame.token).not.toHaveBeenCalled();
+    expect(frame.failed.mock.calls).toEqual([["nobody is signed in"]]);
+
+    tokens.login(page.callback, true);
+    need();
+    tokens.drop(); // while the page is still answering: its answer reaches nobody
+    page.answer(2, "jwt-late");
+    await settle();
+    expect(frame.token).not.toHaveBeenCalled();
+  });
 });

@@ -45,6 +45,15 @@ export function loginTokens(now: () => number) {
       callback = null;
       early = null;
     },
+    /**
+     * Someone signed out elsewhere (another tab, or the frame forgot its session): a token asked for
+     * before then may be theirs and must not sign the frame back in; a later need asks the page anew,
+     * which answers for whoever is signed in by then.
+     */
+    drop() {
+      generation++;
+      early = null;
+    },
     /** The frame's `needToken`: the prefetched answer if it is fresh enough, else the callback's now. */
     need(outcome: TokenOutcome) {
       const asked = generation;
