@@ -28,14 +28,19 @@ export function checkFormat(token: string): void {
   }
 }
 
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 /**
- * The first segment as a JSON object, or null. checkFormat has vouched for its characters, so plain
- * Buffer decoding is exact; jose's decodeProtectedHeader does the same at twice the cost, and a login
- * decodes every header twice already (jose again, as it verifies).
+ * The first segment as a JSON object, or null: what jose's decodeProtectedHeader accepts, at half its
+ * cost (a login decodes every header twice already: jose again, as it verifies). checkFormat has
+ * vouched for the characters; a length of 4n+1 is no base64 at all, and the text must be UTF-8 (a
+ * byte-order mark is dropped, as jose's decoder drops it).
  */
 function decodeHeader(token: string): ProtectedHeaderParameters | null {
+  const segment = token.slice(0, token.indexOf("."));
+  if (segment.length % 4 === 1) return null;
   try {
-    const header: unknown = JSON.parse(Buffer.from(token.slice(0, token.indexOf(".")), "base64url").toString("utf8"));
+    const header: unknown = JSON.parse(STRICT_UTF8.decode(Buffer.from(segment, "base64url")));
     return typeof header === "object" && header !== null && !Array.isArray(header) ? (header as ProtectedHeaderParameters) : null;
   } catch {
     return null;

@@ -158,6 +158,13 @@ describe("verifyAsapToken: size and format", () => {
   it("refuses a header that is not JSON, a typ other than JWT, and a payload that is not JSON", async () => {
     await expectCode(`${base64url.encode("not json")}.${base64url.encode("{}")}.c2ln`, "TOKEN_MALFORMED");
     for (const notAnObject of ["[]", "42", "null", '"HS256"']) await expectCode(`${base64url.encode(notAnObject)}.${base64url.encode("{}")}.c2ln`, "TOKEN_MALFORMED");
+    // As jose decodes a header, refused at the header check: no invalid UTF-8, no base64 of a length 4n+1.
+    const header = base64url.encode(JSON.stringify({ alg: "HS256", kid: "k1" }));
+    for (const bad of [Buffer.from('{"alg":"HS256","kid":"k1","x":"\xff"}', "latin1").toString("base64url"), `${header}${"A".repeat((5 - (header.length % 4)) % 4 || 1)}`]) {
+      const trace: CheckOutcome[] = [];
+      await expect(verifyAsapToken(`${bad}.${base64url.encode("{}")}.c2ln`, options, trace)).rejects.toMatchObject({ code: "TOKEN_MALFORMED" });
+      expect(trace.at(-1), bad).toMatchObject({ check: "header", passed: false });
+    }
     await expectCode(craft({ alg: "HS256", kid: "k1", typ: "at+jwt" }, goodClaims()), "TOKEN_MALFORMED");
     await expectCode(craft({ alg: "HS256", kid: "k1" }, "this is not json"), "TOKEN_MALFORMED");
     await expectCode(craft({ alg: "HS256", kid: "k1" }, "[1,2,3]"), "TOKEN_MALFORMED");
