@@ -4,8 +4,12 @@
  * each dynamic import() off-thread, and Next.js imports its cache handler that way on every request
  * for a page or a route handler (~12% of a cached page's CPU on this machine). Packages stay
  * external, resolved from node_modules as before; building takes a few milliseconds, so every start
- * builds afresh and never runs a stale copy. `npm run dev` keeps tsx (development mode).
+ * builds afresh and never runs a stale copy. The file is replaced whole (written beside it, then
+ * renamed), so instances starting together from one checkout never load half of one. `npm run dev`
+ * keeps tsx (development mode).
  */
+import { randomUUID } from "node:crypto";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildSync } from "esbuild";
 
@@ -14,7 +18,7 @@ export const SERVER_BUNDLE = path.join(root, "dist/server.mjs");
 
 /** Builds dist/server.mjs and returns its path. */
 export function buildServer(): string {
-  buildSync({
+  const [output] = buildSync({
     absWorkingDir: root,
     entryPoints: ["server.ts"],
     outfile: SERVER_BUNDLE,
@@ -24,6 +28,12 @@ export function buildServer(): string {
     target: "node20",
     packages: "external",
     logLevel: "warning",
-  });
+    write: false,
+  }).outputFiles;
+  if (!output) throw new Error("esbuild produced no server bundle");
+  mkdirSync(path.dirname(SERVER_BUNDLE), { recursive: true });
+  const partial = `${SERVER_BUNDLE}.${randomUUID()}.partial`;
+  writeFileSync(partial, output.contents);
+  renameSync(partial, SERVER_BUNDLE);
   return SERVER_BUNDLE;
 }

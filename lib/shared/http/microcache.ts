@@ -10,8 +10,9 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
  * STALE, never a page it rendered for this request), and only what any HTTP cache may share: a GET
  * answered 200 whose Cache-Control has s-maxage and none of private / no-store / no-cache, with no
  * Set-Cookie and a Vary that names only what the key covers. A signed-in person's page is
- * `private, no-store` and never kept; requests Next.js
- * answers differently (its RSC and prefetch requests, conditional and range requests) pass through.
+ * `private, no-store` and never kept; requests Next.js answers differently (its RSC and prefetch
+ * requests, conditional and range requests) pass through, and so do addresses with a query string
+ * (no cached page has one: they would only let anyone churn the cache).
  * Entries live TTL_MS at most, and `clear()` drops them all (server.ts calls it when the help content
  * changes), so an edit shows no later than it did without this cache, plus TTL_MS.
  */
@@ -19,6 +20,8 @@ export const TTL_MS = 1_000;
 const MAX_ENTRIES = 500;
 const MAX_ENTRY_BYTES = 512 * 1024;
 const MAX_BYTES = 32 * 1024 * 1024;
+const MAX_URL_LENGTH = 1_024;
+const MAX_ENCODING_LENGTH = 128;
 
 /** Request headers that make Next.js answer something else than the page (its client router's). */
 const BYPASS_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "range", "if-none-match", "if-modified-since", "authorization"];
@@ -27,7 +30,7 @@ const KEYED_VARY = new Set(["rsc", "next-router-state-tree", "next-router-prefet
 /** Set per answer by Node.js or per request by server.ts: never replayed. */
 const PER_ANSWER = new Set(["date", "connection", "keep-alive", "transfer-encoding", "strict-transport-security", "content-length"]);
 
-type Entry = { headers: OutgoingHttpHeaders; body: Buffer; storedAt: number };
+type Entry = { headers: OutgoingHttpHeaders; body: Buffer; storedAt: number; bytes: number };
 
 export type Microcache = {
   /** Answers the request from the cache (true), or lets it through, watching the answer to keep it. */
@@ -37,9 +40,11 @@ export type Microcache = {
 };
 
 function keyOf(request: IncomingMessage): string | null {
-  if (request.method !== "GET" || !request.url || request.url.includes("_rsc=")) return null;
+  const { url, method } = request;
+  if (method !== "GET" || !url || url.includes("?") || url.length > MAX_URL_LENGTH) return null;
   for (const name of BYPASS_HEADERS) if (request.headers[name] !== undefined) return null;
-  return `${request.url}\u0000${request.headers["accept-encoding"] ?? ""}`;
+  const encoding = request.headers["accept-encoding"] ?? "";
+  return encoding.length > MAX_ENCODING_LENGTH ? null : `${url}\u0000${encoding}`;
 }
 
 /** Whether an answer with these headers came from Next.js's page cache and may be shared with anyone who sends the same request. */
@@ -58,21 +63,24 @@ function lowerCased(headers: OutgoingHttpHeaders | undefined): OutgoingHttpHeade
   return result;
 }
 
-export function createMicrocache({ now = Date.now }: { now?: () => number } = {}): Microcache {
+/** `now`: a monotonic clock in ms (a wall clock set back would stretch every entry's life). */
+export function createMicrocache({ now = () => performance.now() }: { now?: () => number } = {}): Microcache {
   const entries = new Map<string, Entry>();
   let bytes = 0;
+  // Bumped by every clear(): an answer begun before one may hold what the clear was for.
+  let generation = 0;
 
   function drop(key: string) {
     const entry = entries.get(key);
     if (!entry) return;
     entries.delete(key);
-    bytes -= entry.body.length;
+    bytes -= entry.bytes;
   }
 
   function store(key: string, entry: Entry) {
     drop(key);
     entries.set(key, entry);
-    bytes += entry.body.length;
+    bytes += entry.bytes;
     while (entries.size > MAX_ENTRIES || bytes > MAX_BYTES) {
       const oldest = entries.keys().next().value;
       if (oldest === undefined) break;
@@ -83,6 +91,7 @@ export function createMicrocache({ now = Date.now }: { now?: () => number } = {}
   /** Watches Next.js's answer: its headers when they are written, its bytes as they go out. */
   function watch(key: string, response: ServerResponse) {
     const startedAt = now();
+    const born = generation;
     let headers: OutgoingHttpHeaders | null = null;
     let chunks: Buffer[] | null = [];
     let size = 0;
@@ -116,13 +125,12 @@ export function createMicrocache({ now = Date.now }: { now?: () => number } = {}
       if (!headers || !chunks) return;
       const kept: OutgoingHttpHeaders = {};
       for (const [name, value] of Object.entries(headers)) if (!PER_ANSWER.has(name) && value !== undefined) kept[name] = value;
-      // Made before a clear() that came while it was being made: it may hold what the clear was for.
-      if (startedAt <= clearedAt) return;
-      store(key, { headers: kept, body: Buffer.concat(chunks), storedAt: startedAt });
+      if (born !== generation) return; // a clear() came while it was being made
+      const body = Buffer.concat(chunks);
+      // Keys and headers count too: a cap on bodies alone would not bound the memory.
+      store(key, { headers: kept, body, storedAt: startedAt, bytes: body.length + key.length + JSON.stringify(kept).length });
     });
   }
-
-  let clearedAt = -Infinity;
 
   return {
     serve(request, response) {
@@ -139,7 +147,7 @@ export function createMicrocache({ now = Date.now }: { now?: () => number } = {}
       return false;
     },
     clear() {
-      clearedAt = now();
+      generation++;
       entries.clear();
       bytes = 0;
     },
