@@ -10,7 +10,7 @@ export const SUGGESTIONS_LABEL = "Articles that may answer this";
 
 /**
  * Deflection: while the ticket form's subject is typed, up to three matching articles are offered
- * under it. Opening one shows it in place (the form keeps what was typed) and tells the Desk, under
+ * at the foot of the form (../views/tickets.ts says why there). Opening one shows it in place (the form keeps what was typed) and tells the Desk, under
  * this form visit's key; the ticket, if sent after all, names the same key (`deflectionKey`), so
  * the Desk counts only visits that sent none as tickets avoided.
  */

@@ -20,9 +20,9 @@ export function submitTicketForm(ctx: ViewContext): HTMLFormElement {
   if (!ctx.signedIn()) fields.push(field("Your name", "name", { max: 100 }), field("Email", "email", { type: "email", max: 254 }));
   const subject = field("Subject", "subject", { max: 200 });
   const suggestions = ticketSuggestions(ctx, subject.querySelector("input") as HTMLInputElement);
-  fields.push(subject, suggestions.node, field("How can we help?", "description", { multiline: true }), select("Priority", "priority", PRIORITIES, "medium"));
+  fields.push(subject, field("How can we help?", "description", { multiline: true }), select("Priority", "priority", PRIORITIES, "medium"));
   let key = newKey(); // one key per form: a double submit or a retry creates one ticket
-  return form(
+  const node = form(
     fields,
     "Submit ticket",
     async (data) => {
@@ -37,6 +37,10 @@ export function submitTicketForm(ctx: ViewContext): HTMLFormElement {
     },
     filesField(ctx),
   );
+  // Last, below the button: suggestions arrive a moment after the subject is typed, and above the
+  // button they pushed it down under a pointer about to press it (a click then opened an article).
+  node.append(suggestions.node);
+  return node;
 }
 
 export function newTicketView(ctx: ViewContext): HTMLElement {
