@@ -16,26 +16,32 @@ const VisitorContext = createContext<VisitorState>({ visitor: undefined, refresh
 
 export const useVisitor = () => useContext(VisitorContext);
 
+const askVisitor = (): Promise<unknown> => fetch(VISITOR_PATH, { cache: "no-store" }).then((response) => (response.ok ? response.json() : null));
+
 /**
  * The server's answer, or undefined while it cannot be had (offline for a moment: keep what is known).
- * `asked`: the body of a request already under way (the page's early one).
+ * `asked`: the body of a request already under way (the page's first one).
  */
-async function loadVisitor(asked?: Promise<unknown>): Promise<VisitorAnswer | undefined> {
+async function loadVisitor(asked: Promise<unknown> = askVisitor()): Promise<VisitorAnswer | undefined> {
   try {
-    const body = await (asked ?? fetch(VISITOR_PATH, { cache: "no-store" }).then((response) => (response.ok ? response.json() : null)));
-    const parsed = visitorAnswer.safeParse(body);
+    const parsed = visitorAnswer.safeParse(await asked);
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The early question's answer (./early-visitor.tsx), taken once: later pages of this tab ask afresh. */
-function takeEarlyAnswer(): Promise<unknown> | undefined {
-  const holder = window as unknown as Record<string, Promise<unknown> | undefined>;
+/**
+ * The page's first question, asked once between the page's inline script (./early-visitor.tsx) and
+ * this module, whichever runs first: the other takes its answer from EARLY_VISITOR_KEY.
+ */
+function firstQuestion(): Promise<unknown> {
+  const holder = window as unknown as Record<string, unknown>;
   const early = holder[EARLY_VISITOR_KEY];
-  delete holder[EARLY_VISITOR_KEY];
-  return early instanceof Promise ? early : undefined;
+  if (early instanceof Promise) return early;
+  const asked = askVisitor();
+  holder[EARLY_VISITOR_KEY] = asked;
+  return asked;
 }
 
 /**
@@ -45,7 +51,7 @@ function takeEarlyAnswer(): Promise<unknown> | undefined {
  */
 let firstAnswer: Promise<VisitorAnswer | undefined> | undefined;
 export function firstVisitor(): Promise<VisitorAnswer | undefined> {
-  return (firstAnswer ??= loadVisitor(takeEarlyAnswer()));
+  return (firstAnswer ??= loadVisitor(firstQuestion()));
 }
 if (typeof window !== "undefined") void firstVisitor();
 

@@ -14,8 +14,9 @@ export type VisitorAnswer = z.infer<typeof visitorAnswer>;
 export const VISITOR_PATH = "/api/visitor";
 
 /**
- * Where the page's first question for GET /api/visitor waits, asked by an inline script as the HTML
- * is parsed (components/site/early-visitor.tsx) rather than once the app's scripts have run: the
- * widget can load only once it is answered. Its body as JSON, or null; read once.
+ * Where the page's first question for GET /api/visitor waits (its body as JSON, or null): asked by
+ * an inline script as the HTML is parsed (components/site/early-visitor.tsx) rather than once the
+ * app's scripts have run, since the widget can load only once it is answered; or by those scripts,
+ * should they run first. Whichever asks, the other takes the same answer.
  */
 export const EARLY_VISITOR_KEY = "__northwindVisitor";
