@@ -4,7 +4,7 @@ import type { KeyRing, RingKey } from "@/lib/desk/keys/key-ring";
 import { checkAudience, checkClock, checkWindow, MAX_VALIDITY_MS, readClaims, type AsapClaims } from "./claims";
 import { AsapError } from "./errors";
 import { MAX_CLOCK_SKEW_SECONDS } from "./limits";
-import { checkFormat, checkSize, readHeader, type AsapHeader } from "./token-format";
+import { checkFormat, checkSize, readHeader, STRICT_UTF8, type AsapHeader } from "./token-format";
 
 /**
  * The IAM verifier of the new flow: every rule of DESIGN §2, in a fixed order, each a named check so
@@ -162,9 +162,6 @@ async function checkSignature(token: string, header: AsapHeader, candidates: Rin
       : `Sign with the private key whose public half the add-on has under this kid (compare the fingerprint in the portal), with ${header.alg}.`,
   );
 }
-
-/** One decoder for every token: making one per call costs more than the rest of the claims check. */
-const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 function parseJson(bytes: Uint8Array): unknown {
   try {
