@@ -4,12 +4,13 @@ import type { DatabaseServer } from "./test/integration/databases";
 
 const root = import.meta.dirname;
 
-// PostgreSQL runs the same integration tests, plus its own, when TEST_POSTGRES_URL names a server
+// PostgreSQL runs the same integration tests (but those of SQLite alone), plus its own, when TEST_POSTGRES_URL names a server
 // (an admin URL: each run creates and drops its own databases there).
 const postgresAdminUrl = process.env.TEST_POSTGRES_URL;
 
 const INTEGRATION = "{lib,prisma,scripts,test}/**/*.int.test.ts";
 const POSTGRES_ONLY = "**/*.pg.int.test.ts";
+const SQLITE_ONLY = "**/*.sqlite.int.test.ts";
 
 /** Each test file gets its own database, cloned from a template migrated once per run. */
 function integration(name: string, databaseServer: DatabaseServer, exclude?: string[]): TestProjectInlineConfiguration {
@@ -61,7 +62,7 @@ export default defineConfig({
         },
       },
       integration("integration", { dialect: "sqlite" }, [POSTGRES_ONLY]),
-      ...(postgresAdminUrl ? [integration("integration-pg", { dialect: "postgres", adminUrl: postgresAdminUrl })] : []),
+      ...(postgresAdminUrl ? [integration("integration-pg", { dialect: "postgres", adminUrl: postgresAdminUrl }, [SQLITE_ONLY])] : []),
     ],
   },
 });

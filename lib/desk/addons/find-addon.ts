@@ -1,5 +1,6 @@
 import "server-only";
 import type { KeyRow } from "@/lib/desk/keys/key-ring";
+import type { RawSql } from "@/lib/shared/database/raw-sql";
 import { db } from "@/lib/shared/db";
 import { widgetBranding } from "./select";
 
@@ -24,12 +25,12 @@ const flag = (value: unknown) => value === true || value === 1 || value === 1n;
 /**
  * An add-on as the IAM server needs it at login, with its allowed origins and, when the token names
  * a kid, that signing key's row: one query (a join), where Prisma's nested select takes two and the
- * key ring a third; every login starts with it. `signingKey`: undefined when no kid was asked for;
- * its row null when the add-on has no key by that kid.
+ * key ring a third; every login starts with it, on the login's connection (`sql`). `signingKey`:
+ * undefined when no kid was asked for; its row null when the add-on has no key by that kid.
  */
-export async function findAddonForLogin(addonId: string, kid?: string) {
+export async function findAddonForLogin(sql: RawSql, addonId: string, kid?: string) {
   // An empty kid matches no key (kids are never empty): one statement whether or not one is asked for.
-  const rows = await db.$queryRaw<LoginAddonRow[]>`SELECT a."id", a."name", a."authMode", a."newFlowEnabled", a."legacyFlowEnabled", a."legacyEndpointUrl", a."jwksUrl",
+  const rows = await sql.$queryRaw<LoginAddonRow[]>`SELECT a."id", a."name", a."authMode", a."newFlowEnabled", a."legacyFlowEnabled", a."legacyEndpointUrl", a."jwksUrl",
       a."clockSkewSeconds", a."sessionTtlSeconds", a."requireJti", a."reportOnly", o."origin",
       k."id" AS "key_id", k."kid" AS "key_kid", k."algorithm" AS "key_algorithm", k."source" AS "key_source", k."secretEncrypted" AS "key_secretEncrypted",
       k."publicKey" AS "key_publicKey", k."revokedAt" AS "key_revokedAt", k."expiresAt" AS "key_expiresAt"

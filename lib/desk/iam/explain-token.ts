@@ -17,7 +17,7 @@ export type { Explanation } from "./explanation";
 export async function explainToken(addonId: string, token: string): Promise<Explanation> {
   // Pasting adds line breaks and spaces; the login API itself gets no such leniency.
   const trimmed = token.trim();
-  const addon = await findAddonForLogin(addonId);
+  const addon = await findAddonForLogin(db, addonId);
   if (!addon) {
     return { ...tokenParts(trimmed), checks: [], outcome: { ok: false, code: "ADDON_NOT_FOUND", message: `There is no add-on "${addonId}".`, hint: "Pick an add-on." } };
   }

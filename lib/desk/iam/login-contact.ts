@@ -1,16 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Contact } from "@/lib/contract/desk-api/common-schemas";
-import type { PrismaClient } from "@/lib/shared/prisma-client";
-
-type Querier = Pick<PrismaClient, "$queryRaw">;
+import type { RawSql } from "@/lib/shared/database/raw-sql";
 
 /**
  * The contact a login's claims name, made on their first login, in the login's transaction: one
  * statement. A name in the token replaces the stored one; without one, a new contact is named after
  * their email's local part and an existing one keeps theirs.
  */
-export async function upsertContact(client: Querier, claims: { email: string; name?: string }): Promise<Contact> {
+export async function upsertContact(client: RawSql, claims: { email: string; name?: string }): Promise<Contact> {
   const now = new Date();
   const id = randomUUID();
   const rows = claims.name

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/shared/db";
+import type { RawSql } from "@/lib/shared/database/raw-sql";
 import { rateLimitKey } from "@/lib/shared/http/client-address";
 import { AsapError } from "./errors";
 import { LOGIN_FAILURES_PER_MINUTE } from "./limits";
@@ -8,11 +8,9 @@ import { LOGIN_FAILURES_PER_MINUTE } from "./limits";
 export const LOGIN_THROTTLE_PREFIX = "asap-login-failures";
 const WINDOW_MS = 60_000;
 
-type Executor = Pick<typeof db, "$executeRaw">;
-
 export type LoginBudget = {
   /** Gives the attempt's point back: a success is not a failure. In the login's transaction, as one of its writes. */
-  refund(client: Executor): Promise<void>;
+  refund(client: RawSql): Promise<void>;
 };
 
 type PointsRow = { points: number | bigint; expire: Date | string };
@@ -23,13 +21,13 @@ type PointsRow = { points: number | bigint; expire: Date | string };
  * it has succeeded, so only failures count, yet a burst of parallel attempts cannot race past the
  * limit: the point is taken first, atomically. One statement each way, in rate-limiter-flexible's
  * table and row format (its Prisma store takes four queries for the same), on SQLite and PostgreSQL:
- * a row whose window is over starts a new one.
+ * a row whose window is over starts a new one. On the login's connection (`sql`).
  */
-export async function takeLoginAttempt(addonId: string, clientIp: string): Promise<LoginBudget> {
+export async function takeLoginAttempt(sql: RawSql, addonId: string, clientIp: string): Promise<LoginBudget> {
   const key = `${LOGIN_THROTTLE_PREFIX}:${addonId}:${rateLimitKey(clientIp)}`;
   const now = new Date();
   const windowEnd = new Date(now.getTime() + WINDOW_MS);
-  const [row] = await db.$queryRaw<PointsRow[]>`INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (${key}, 1, ${windowEnd})
+  const [row] = await sql.$queryRaw<PointsRow[]>`INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (${key}, 1, ${windowEnd})
     ON CONFLICT ("key") DO UPDATE SET
       "points" = CASE WHEN "RateLimiterFlexible"."expire" <= ${now} THEN 1 ELSE "RateLimiterFlexible"."points" + 1 END,
       "expire" = CASE WHEN "RateLimiterFlexible"."expire" <= ${now} THEN ${windowEnd} ELSE "RateLimiterFlexible"."expire" END

@@ -4,8 +4,8 @@ import { databaseKeyRing } from "@/lib/desk/keys/key-ring";
 import type { LoginAnswer } from "@/lib/contract/desk-api/session";
 import { openSession } from "@/lib/desk/sessions/asap-sessions";
 import { db } from "@/lib/shared/db";
+import { hotSql } from "@/lib/shared/hot-sql";
 import { env } from "@/lib/shared/env";
-import { transaction } from "@/lib/shared/transaction";
 import { iamNow } from "./clock";
 import { AsapError } from "./errors";
 import { jwksKeys } from "./jwks-keys";
@@ -41,14 +41,14 @@ const masterKey = () => Buffer.from(env.DESK_MASTER_KEY, "base64url");
  */
 export async function loginToAsap(request: LoginRequest): Promise<LoginAnswer> {
   // The key the token names comes with the add-on, in its one query.
-  const addon = await findAddonForLogin(request.addonId, "token" in request ? peekKid(request.token) : undefined);
+  const addon = await findAddonForLogin(hotSql, request.addonId, "token" in request ? peekKid(request.token) : undefined);
   if (!addon) {
     throw new AsapError("ADDON_NOT_FOUND", `There is no ASAP add-on "${request.addonId}".`, "Use the add-on id shown in the Desk portal.");
   }
   const flow = "token" in request ? "new" : "legacy";
   const attempt: LoginAttempt = { addonId: addon.id, flow, clientIp: request.clientIp, origin: embeddingOrigin(request), reportOnly: addon.reportOnly };
   try {
-    const budget = await takeLoginAttempt(addon.id, request.clientIp);
+    const budget = await takeLoginAttempt(hotSql, addon.id, request.clientIp);
     return await login(addon, request, attempt, budget);
   } catch (error) {
     if (error instanceof AsapError) await recordFailure(attempt, error);
@@ -87,7 +87,7 @@ async function login(addon: LoginAddon, request: LoginRequest, attempt: LoginAtt
 
   // All or nothing, nothing read twice: a login that fails half-way spends no jti, leaves no session,
   // and keeps its point of the failure budget; one that succeeds gives the point back as it commits.
-  return transaction(async (tx) => {
+  return hotSql.transaction(async (tx) => {
     if (spent && (await claimJti(tx, addon.id, spent.jti, spent.expiresAt)) === "replayed") throw tokenReplayed(spent.jti);
     const contact = await upsertContact(tx, claims);
     const session = await openSession(tx, { addonId: addon.id, contactId: contact.id, keyId, flow: legacy ? "legacy" : "new", ttlSeconds: addon.sessionTtlSeconds });

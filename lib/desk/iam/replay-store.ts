@@ -1,18 +1,17 @@
 import "server-only";
+import type { RawSql } from "@/lib/shared/database/raw-sql";
 import type { PrismaClient } from "@/lib/shared/prisma-client";
 import { iamDate } from "./clock";
 
 const PRUNE_EVERY_MS = 60_000;
 let lastPrune = 0;
 
-type Executor = Pick<PrismaClient, "$executeRaw">;
-
 /**
  * Claims a jti for an add-on in one statement, in the caller's transaction if it has one: the first
  * insert wins when two logins race with one token (the primary key), and a row left from a
  * long-expired token (not pruned yet), which no longer proves anything, is taken over.
  */
-export async function claimJti(client: Executor, addonId: string, jti: string, expiresAt: Date, now = iamDate()): Promise<"fresh" | "replayed"> {
+export async function claimJti(client: RawSql, addonId: string, jti: string, expiresAt: Date, now = iamDate()): Promise<"fresh" | "replayed"> {
   const claimed = await client.$executeRaw`INSERT INTO "UsedTokenId" ("addonId", "jti", "expiresAt") VALUES (${addonId}, ${jti}, ${expiresAt})
     ON CONFLICT ("addonId", "jti") DO UPDATE SET "expiresAt" = ${expiresAt} WHERE "UsedTokenId"."expiresAt" <= ${now}`;
   return claimed === 1 ? "fresh" : "replayed";

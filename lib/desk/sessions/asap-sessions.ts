@@ -4,7 +4,7 @@ import type { SessionToken } from "@/lib/contract/desk-api/session";
 import { isKeyLive, keyState, type KeyDates } from "@/lib/contract/key-liveness";
 import { clockOffsetMs, iamDate } from "@/lib/desk/iam/clock";
 import { db } from "@/lib/shared/db";
-import type { PrismaClient } from "@/lib/shared/prisma-client";
+import type { RawSql } from "@/lib/shared/database/raw-sql";
 
 /**
  * ASAP sessions: what a successful login hands the widget. The bearer is 256 random bits; only its
@@ -18,11 +18,9 @@ export function hashBearer(bearer: string): string {
   return createHash("sha256").update(bearer, "utf8").digest("hex");
 }
 
-type Executor = Pick<PrismaClient, "$executeRaw">;
-
 /** Opens a session, in the caller's transaction (the login's): one insert, the bearer's hash only. */
 export async function openSession(
-  client: Executor,
+  client: RawSql,
   input: { addonId: string; contactId: string; keyId: string; flow: LoginFlow; ttlSeconds: number },
 ): Promise<SessionToken> {
   const token = randomBytes(32).toString("base64url");

@@ -1,0 +1,14 @@
+/**
+ * Raw SQL as a tagged template, the one shape both a Prisma client (`db`, or a transaction's `tx`)
+ * and the direct SQLite connection (./direct-sqlite.ts) offer: code written against it runs on
+ * either, with its values bound as parameters, never spliced into the text.
+ */
+export type RawSql = {
+  $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): Promise<T>;
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number>;
+};
+
+/** RawSql with all-or-nothing work: what a login writes (lib/desk/iam/login.ts). */
+export type RawSqlDatabase = RawSql & {
+  transaction<T>(work: (tx: RawSql) => Promise<T>): Promise<T>;
+};

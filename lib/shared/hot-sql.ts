@@ -1,0 +1,25 @@
+import "server-only";
+import { openDirectSqlite } from "./database/direct-sqlite";
+import type { RawSqlDatabase } from "./database/raw-sql";
+import { db } from "./db";
+import { env } from "./env";
+import { isPostgresUrl } from "./prisma-client";
+import { transaction } from "./transaction";
+
+/**
+ * Raw SQL for the hottest path, the login (lib/desk/iam/login.ts): on SQLite a connection of its
+ * own that skips Prisma's client (lib/shared/database/direct-sqlite.ts); on PostgreSQL the Prisma
+ * client, whose pool and transactions the other instances' work shares. One per process, kept on
+ * globalThis like `db`: the server's own code and Next.js's route bundles must share one SQLite
+ * connection, as their transactions would otherwise wait on each other.
+ */
+const HOT_SQL = Symbol.for("asap-jwt-helpcenter.hot-sql");
+const holder = globalThis as { [HOT_SQL]?: RawSqlDatabase };
+
+export const hotSql: RawSqlDatabase = (holder[HOT_SQL] ??= isPostgresUrl(env.DATABASE_URL)
+  ? {
+      $queryRaw: (query, ...values) => db.$queryRaw(query, ...values),
+      $executeRaw: (query, ...values) => db.$executeRaw(query, ...values),
+      transaction: (work) => transaction(work),
+    }
+  : openDirectSqlite(env.DATABASE_URL));
