@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import { parseServerEnv } from "./lib/shared/env-schema";
+import { SECURITY_HEADERS } from "./lib/shared/http/security-headers";
 
 // Fail `next build`, `next dev` and `next start` at once, with a readable message, on a bad environment.
 parseServerEnv(process.env);
@@ -24,13 +25,7 @@ const nextConfig: NextConfig = {
         // add-on's allowed embedders, and uploaded files (attachments/{id}[/thumbnail]), whose routes
         // send a sandboxing one (lib/shared/http/file-response.ts): a header set here would replace it.
         source: "/:path((?!desk/widget/frame$|(?:desk/api/asap/v1|desk/agent|help)/attachments/(?!rules$)[A-Za-z0-9_-]+(?:/thumbnail)?$).*)",
-        headers: [
-          // No one else may frame the site or the portal (clickjacking); X-Frame-Options for old browsers.
-          { key: "Content-Security-Policy", value: "frame-ancestors 'self'" },
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-        ],
+        headers: [...SECURITY_HEADERS],
       },
     ];
   },

@@ -4,8 +4,9 @@
  * proxies (TRUSTED_PROXIES) and hands it over in one header, and adds HSTS on HTTPS; in production it
  * answers repeats of shareable pages from a one-second cache (lib/shared/http/microcache.ts). Before
  * it listens, it checks the environment and the database, so a bad configuration is one clear
- * sentence. `npm run dev` and `npm start` run it; `next dev` / `next start` alone would leave limits
- * blind.
+ * sentence. In production it answers the login itself, with the route module's own handler, and
+ * leaves every other request to Next.js (lib/desk/api/serve-beside-next.ts says why). `npm run dev`
+ * and `npm start` run it; `next dev` / `next start` alone would leave limits blind.
  */
 import { createServer } from "node:http";
 import nextEnv from "@next/env";
@@ -43,12 +44,24 @@ const handle = app.getRequestHandler();
 const microcache = dev ? null : createMicrocache();
 helpContentChanged.subscribe(() => microcache?.clear());
 
+// POST routes answered without Next.js's routing, by path. Imported once the environment is loaded
+// and checked (they read it); development leaves them to Next.js, which reloads them as they change.
+const besideNext = dev
+  ? null
+  : {
+      serve: (await import("./lib/desk/api/serve-beside-next")).serveBesideNext,
+      routes: new Map([["/desk/api/asap/v1/login", (await import("./app/desk/api/asap/v1/login/route")).POST]]),
+      origin: `http://localhost:${port}`, // how Next.js names this server in a request's URL
+    };
+
 await app.prepare();
 createServer((request, response) => {
   const { secure } = stampClientAddress(request, trust);
   // Browsers ignore HSTS over plain HTTP anyway; sent only where it means something.
   if (secure) response.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   if (microcache?.serve(request, response)) return;
+  const route = request.method === "POST" ? besideNext?.routes.get(request.url?.split("?", 1)[0] ?? "") : undefined;
+  if (route) return void besideNext?.serve(route, request, response, besideNext.origin);
   void handle(request, response);
 }).listen(port, env.LISTEN_HOST, () => {
   console.log(`> Ready on http://${env.LISTEN_HOST ?? "localhost"}:${port} (${dev ? "development" : "production"})`);

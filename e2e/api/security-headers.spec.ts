@@ -17,6 +17,18 @@ test.describe("security headers", () => {
     });
   }
 
+  // The login is answered by the app's own server, without Next.js (lib/desk/api/serve-beside-next.ts).
+  test("the login may only be framed by its own origin and is never sniffed", async ({ request }) => {
+    const response = await request.post("/desk/api/asap/v1/login", { data: { addonId: "addon_demo", token: "not.a.token" } });
+    expect(response.status()).toBe(401);
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toBe("frame-ancestors 'self'");
+    expect(headers["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["cache-control"]).toBe("no-store");
+  });
+
   test("the widget frame keeps the add-on's own frame-ancestors, once", async ({ request }) => {
     const site = new URL(baseURL).origin;
     const response = await request.get(`/desk/widget/frame?addonId=addon_demo&parentOrigin=${encodeURIComponent(site)}`);

@@ -27,6 +27,9 @@ export function buildServer(): string {
     format: "esm",
     target: "node20",
     packages: "external",
+    // The routes the server answers itself (server.ts) import it; outside Next.js's react-server
+    // build the package throws by design, and this code only ever runs on the server.
+    alias: { "server-only": "./scripts/server/server-only.ts" },
     logLevel: "warning",
     write: false,
   }).outputFiles;

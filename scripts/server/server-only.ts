@@ -1,0 +1,2 @@
+// `server-only` for the server bundle (./bundle.ts): code that reaches it there runs on the server.
+export {};
