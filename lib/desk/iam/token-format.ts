@@ -9,7 +9,8 @@ export const MAX_TOKEN_BYTES = 8 * 1024;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 export function checkSize(token: string): void {
-  if (Buffer.byteLength(token, "utf8") > MAX_TOKEN_BYTES) {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: a short token needs no counting.
+  if (token.length * 3 > MAX_TOKEN_BYTES && Buffer.byteLength(token, "utf8") > MAX_TOKEN_BYTES) {
     throw new AsapError(
       "TOKEN_TOO_LARGE",
       `The token is larger than ${MAX_TOKEN_BYTES / 1024} KiB.`,
@@ -32,13 +33,12 @@ export function checkFormat(token: string): void {
 export const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
- * The first segment as a JSON object, or null: what jose's decodeProtectedHeader accepts, at half its
+ * A token's first segment as a JSON object, or null: what jose's decodeProtectedHeader accepts, at half its
  * cost (a login decodes every header twice already: jose again, as it verifies). checkFormat has
  * vouched for the characters; a length of 4n+1 is no base64 at all, and the text must be UTF-8 (a
  * byte-order mark is dropped, as jose's decoder drops it).
  */
-function decodeHeader(token: string): ProtectedHeaderParameters | null {
-  const segment = token.slice(0, token.indexOf("."));
+function decodeHeader(segment: string): ProtectedHeaderParameters | null {
   if (segment.length % 4 === 1) return null;
   try {
     const header: unknown = JSON.parse(STRICT_UTF8.decode(Buffer.from(segment, "base64url")));
@@ -59,14 +59,36 @@ export function peekKid(token: string): string | undefined {
   }
 }
 
-export type AsapHeader = { alg: string; keyAlgorithm: KeyAlgorithm; kid?: string };
+export type AsapHeader = Readonly<{ alg: string; keyAlgorithm: KeyAlgorithm; kid?: string }>;
+
+/**
+ * Headers already read, by their segment: an app signs all its tokens with one or two headers (alg,
+ * typ, kid), so most logins find theirs here rather than decode it again. What readHeader makes of a
+ * segment depends on the segment alone; only accepted ones are kept, short ones, at most
+ * KNOWN_HEADERS of them (all forgotten when full).
+ */
+const knownHeaders = new Map<string, AsapHeader>();
+const KNOWN_HEADERS = 64;
+const KNOWN_SEGMENT_LENGTH = 512;
 
 /**
  * alg must be one a key of the Desk can verify (HS256, ES256, EdDSA: never "none", never a longer HMAC
  * or RSA); which one a token may use is its key's to say (./verify-token). typ, when present, JWT.
  */
 export function readHeader(token: string): AsapHeader {
-  const header = decodeHeader(token);
+  const segment = token.slice(0, token.indexOf("."));
+  const known = knownHeaders.get(segment);
+  if (known) return known;
+  const header = parseHeader(segment);
+  if (segment.length <= KNOWN_SEGMENT_LENGTH) {
+    if (knownHeaders.size >= KNOWN_HEADERS) knownHeaders.clear();
+    knownHeaders.set(segment, header);
+  }
+  return header;
+}
+
+function parseHeader(segment: string): AsapHeader {
+  const header = decodeHeader(segment);
   if (header === null) {
     throw new AsapError("TOKEN_MALFORMED", "The token's header is not base64url-encoded JSON.", "Sign the token with a JWT library.");
   }
@@ -85,5 +107,5 @@ export function readHeader(token: string): AsapHeader {
     throw new AsapError("TOKEN_MALFORMED", "The token's kid header is not a short string.", "Set kid to the key id shown in the portal.");
   }
   const alg = header.alg as string;
-  return header.kid === undefined ? { alg, keyAlgorithm } : { alg, keyAlgorithm, kid: header.kid };
+  return Object.freeze(header.kid === undefined ? { alg, keyAlgorithm } : { alg, keyAlgorithm, kid: header.kid });
 }

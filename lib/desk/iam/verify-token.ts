@@ -41,42 +41,45 @@ export async function verifyAsapToken(token: string, options: VerifyOptions, tra
   // Straight-line code, no closure or await per check: a login pays for jose and the database, not
   // for the debugger's bookkeeping, which only runs when it asks for a trace.
   let check: Check = "size";
-  const passed = (detail: () => string) => trace?.push({ check, passed: true, detail: detail() });
   try {
     checkSize(token);
-    passed(() => `${Buffer.byteLength(token)} bytes`);
+    if (trace) passed(trace, check, `${Buffer.byteLength(token)} bytes`);
     check = "format";
     checkFormat(token);
-    passed(() => "three base64url segments");
+    if (trace) passed(trace, check, "three base64url segments");
     check = "header";
     const header = readHeader(token);
-    passed(() => `alg ${header.alg}${header.kid ? `, kid ${header.kid}` : ", no kid"}`);
+    if (trace) passed(trace, check, `alg ${header.alg}${header.kid ? `, kid ${header.kid}` : ", no kid"}`);
     check = "key";
     const candidates = await selectKeys(options.keys, header, new Date(options.now));
-    passed(() => describeKeys(candidates));
+    if (trace) passed(trace, check, describeKeys(candidates));
     check = "signature";
     const { payload, kid, keyId, key } = await checkSignature(token, header, candidates);
-    passed(() => `${header.alg} signature matches key ${kid}`);
+    if (trace) passed(trace, check, `${header.alg} signature matches key ${kid}`);
     check = "claims";
     const claims = readClaims(payload);
     checkAudience(claims, options.audience, header.keyAlgorithm);
-    passed(() => `email ${claims.email}, email_verified true${claims.jti ? `, jti ${claims.jti}` : ", no jti"}${describeAudience(claims, options.audience)}`);
+    if (trace) passed(trace, check, `email ${claims.email}, email_verified true${claims.jti ? `, jti ${claims.jti}` : ", no jti"}${describeAudience(claims, options.audience)}`);
     check = "validity window";
     const maxValidityMs = options.maxValidityMs ?? MAX_VALIDITY_MS;
     checkWindow(claims, maxValidityMs);
-    passed(() => `${Math.round((claims.notAfter - claims.notBefore) / 1000)} s, at most ${maxValidityMs / 1000} s`);
+    if (trace) passed(trace, check, `${Math.round((claims.notAfter - claims.notBefore) / 1000)} s, at most ${maxValidityMs / 1000} s`);
     check = "clock";
     checkClock(claims, options.now, options.clockSkewSeconds);
-    passed(() => `valid now (tolerance ${options.clockSkewSeconds} s)`);
+    if (trace) passed(trace, check, `valid now (tolerance ${options.clockSkewSeconds} s)`);
     check = "replay";
     const replayed = checkReplay(claims, options);
     const replay = typeof replayed === "string" ? replayed : await replayed;
-    passed(() => replay);
+    if (trace) passed(trace, check, replay);
     return { claims, kid, keyId, key };
   } catch (error) {
     if (error instanceof AsapError) trace?.push({ check, passed: false, detail: `${error.code}: ${error.message} ${error.hint}` });
     throw error;
   }
+}
+
+function passed(trace: CheckOutcome[], check: Check, detail: string) {
+  trace.push({ check, passed: true, detail });
 }
 
 async function selectKeys(keys: KeyRing, header: AsapHeader, now: Date): Promise<RingKey[]> {
