@@ -1,6 +1,7 @@
 import "server-only";
 import { openDirectSqlite } from "./database/direct-sqlite";
 import type { RawSqlDatabase } from "./database/raw-sql";
+import { runSteps } from "./database/sql-steps";
 import { db } from "./db";
 import { env } from "./env";
 import { isPostgresUrl } from "./prisma-client";
@@ -20,6 +21,6 @@ export const hotSql: RawSqlDatabase = (holder[HOT_SQL] ??= isPostgresUrl(env.DAT
   ? {
       $queryRaw: (query, ...values) => db.$queryRaw(query, ...values),
       $executeRaw: (query, ...values) => db.$executeRaw(query, ...values),
-      transaction: (work) => transaction(work),
+      transaction: (work) => transaction((tx) => runSteps(tx, work())),
     }
   : openDirectSqlite(env.DATABASE_URL));

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { isUniqueViolation } from "@/lib/shared/db-errors";
 import { db } from "@/lib/shared/db";
-import type { RawSql } from "@/lib/shared/database/raw-sql";
+import { execute, type SqlSteps } from "@/lib/shared/database/sql-steps";
 import { env } from "@/lib/shared/env";
 import type { AsapError } from "./errors";
 
@@ -27,8 +27,8 @@ const bounded = (text: string | null | undefined, max: number) => (text == null 
  * The login log, kept for the portal: every attempt's outcome, code and hint, never the token.
  * A success's row is written in the login's own transaction, with its session (one insert).
  */
-export async function recordSuccess(client: RawSql, attempt: LoginAttempt, email: string, detail: string | null = null, now = new Date()): Promise<void> {
-  await client.$executeRaw`INSERT INTO "LoginEvent" ("id", "addonId", "flow", "outcome", "email", "detail", "clientIp", "origin", "count", "createdAt", "lastSeenAt")
+export function* recordSuccess(attempt: LoginAttempt, email: string, detail: string | null = null, now = new Date()): SqlSteps<void> {
+  yield* execute`INSERT INTO "LoginEvent" ("id", "addonId", "flow", "outcome", "email", "detail", "clientIp", "origin", "count", "createdAt", "lastSeenAt")
     VALUES (${randomUUID()}, ${attempt.addonId}, ${attempt.flow}, 'success', ${email}, ${bounded(detail, 1000)}, ${bounded(attempt.clientIp, 64)}, ${bounded(attempt.origin, 300)}, 1, ${now}, ${now})`;
 }
 

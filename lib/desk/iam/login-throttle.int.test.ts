@@ -16,7 +16,7 @@ describe("login throttle (one statement each way)", () => {
     const budget = await takeLoginAttempt(hotSql, "addon_t", "198.51.100.2");
     await takeLoginAttempt(hotSql, "addon_t", "198.51.100.2");
     expect((await row("198.51.100.2")).points).toBe(2);
-    await budget.refund(hotSql);
+    await hotSql.transaction(() => budget.refund());
     expect((await row("198.51.100.2")).points).toBe(1);
 
     const stale = await takeLoginAttempt(hotSql, "addon_t", "198.51.100.2");
@@ -25,7 +25,7 @@ describe("login throttle (one statement each way)", () => {
     const fresh = await row("198.51.100.2");
     expect(fresh.points).toBe(1);
     expect(fresh.expire!.getTime()).toBeGreaterThan(Date.now() + 50_000);
-    await stale.refund(hotSql); // from the window that is over: owes nothing to the new one
+    await hotSql.transaction(() => stale.refund()); // from the window that is over: owes nothing to the new one
     expect((await row("198.51.100.2")).points).toBe(1);
   });
 });

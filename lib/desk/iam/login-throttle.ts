@@ -1,5 +1,6 @@
 import "server-only";
 import type { RawSql } from "@/lib/shared/database/raw-sql";
+import { execute, type SqlSteps } from "@/lib/shared/database/sql-steps";
 import { rateLimitKey } from "@/lib/shared/http/client-address";
 import { AsapError } from "./errors";
 import { LOGIN_FAILURES_PER_MINUTE } from "./limits";
@@ -10,7 +11,7 @@ const WINDOW_MS = 60_000;
 
 export type LoginBudget = {
   /** Gives the attempt's point back: a success is not a failure. In the login's transaction, as one of its writes. */
-  refund(client: RawSql): Promise<void>;
+  refund(): SqlSteps<void>;
 };
 
 type PointsRow = { points: number | bigint; expire: Date | string };
@@ -44,8 +45,8 @@ export async function takeLoginAttempt(sql: RawSql, addonId: string, clientIp: s
   }
   return {
     // Only within the window the point came from: a new window owes nothing back.
-    refund: async (client) => {
-      await client.$executeRaw`UPDATE "RateLimiterFlexible" SET "points" = "points" - 1 WHERE "key" = ${key} AND "expire" = ${expire} AND "points" > 0`;
+    refund: function* () {
+      yield* execute`UPDATE "RateLimiterFlexible" SET "points" = "points" - 1 WHERE "key" = ${key} AND "expire" = ${expire} AND "points" > 0`;
     },
   };
 }

@@ -87,12 +87,12 @@ async function login(addon: LoginAddon, request: LoginRequest, attempt: LoginAtt
 
   // All or nothing, nothing read twice: a login that fails half-way spends no jti, leaves no session,
   // and keeps its point of the failure budget; one that succeeds gives the point back as it commits.
-  return hotSql.transaction(async (tx) => {
-    if (spent && (await claimJti(tx, addon.id, spent.jti, spent.expiresAt)) === "replayed") throw tokenReplayed(spent.jti);
-    const contact = await upsertContact(tx, claims);
-    const session = await openSession(tx, { addonId: addon.id, contactId: contact.id, keyId, flow: legacy ? "legacy" : "new", ttlSeconds: addon.sessionTtlSeconds });
-    await recordSuccess(tx, attempt, contact.email, `Signed with the ${key}`);
-    await budget.refund(tx);
+  return hotSql.transaction(function* () {
+    if (spent && (yield* claimJti(addon.id, spent.jti, spent.expiresAt)) === "replayed") throw tokenReplayed(spent.jti);
+    const contact = yield* upsertContact(claims);
+    const session = yield* openSession({ addonId: addon.id, contactId: contact.id, keyId, flow: legacy ? "legacy" : "new", ttlSeconds: addon.sessionTtlSeconds });
+    yield* recordSuccess(attempt, contact.email, `Signed with the ${key}`);
+    yield* budget.refund();
     return { session, contact };
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { RawSql } from "@/lib/shared/database/raw-sql";
+import { execute, runSteps, type SqlSteps } from "@/lib/shared/database/sql-steps";
 import type { PrismaClient } from "@/lib/shared/prisma-client";
 import { iamDate } from "./clock";
 
@@ -11,8 +11,8 @@ let lastPrune = 0;
  * insert wins when two logins race with one token (the primary key), and a row left from a
  * long-expired token (not pruned yet), which no longer proves anything, is taken over.
  */
-export async function claimJti(client: RawSql, addonId: string, jti: string, expiresAt: Date, now = iamDate()): Promise<"fresh" | "replayed"> {
-  const claimed = await client.$executeRaw`INSERT INTO "UsedTokenId" ("addonId", "jti", "expiresAt") VALUES (${addonId}, ${jti}, ${expiresAt})
+export function* claimJti(addonId: string, jti: string, expiresAt: Date, now = iamDate()): SqlSteps<"fresh" | "replayed"> {
+  const claimed = yield* execute`INSERT INTO "UsedTokenId" ("addonId", "jti", "expiresAt") VALUES (${addonId}, ${jti}, ${expiresAt})
     ON CONFLICT ("addonId", "jti") DO UPDATE SET "expiresAt" = ${expiresAt} WHERE "UsedTokenId"."expiresAt" <= ${now}`;
   return claimed === 1 ? "fresh" : "replayed";
 }
@@ -32,7 +32,7 @@ export async function pruneUsedTokenIds(prisma: PrismaClient): Promise<void> {
 export function databaseReplayStore(prisma: PrismaClient, addonId: string) {
   return async function claim(jti: string, expiresAt: Date): Promise<"fresh" | "replayed"> {
     await pruneUsedTokenIds(prisma);
-    return claimJti(prisma, addonId, jti, expiresAt);
+    return runSteps(prisma, claimJti(addonId, jti, expiresAt));
   };
 }
 

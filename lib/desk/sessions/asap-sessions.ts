@@ -4,7 +4,7 @@ import type { SessionToken } from "@/lib/contract/desk-api/session";
 import { isKeyLive, keyState, type KeyDates } from "@/lib/contract/key-liveness";
 import { clockOffsetMs, iamDate } from "@/lib/desk/iam/clock";
 import { db } from "@/lib/shared/db";
-import type { RawSql } from "@/lib/shared/database/raw-sql";
+import { execute, type SqlSteps } from "@/lib/shared/database/sql-steps";
 
 /**
  * ASAP sessions: what a successful login hands the widget. The bearer is 256 random bits; only its
@@ -19,14 +19,11 @@ export function hashBearer(bearer: string): string {
 }
 
 /** Opens a session, in the caller's transaction (the login's): one insert, the bearer's hash only. */
-export async function openSession(
-  client: RawSql,
-  input: { addonId: string; contactId: string; keyId: string; flow: LoginFlow; ttlSeconds: number },
-): Promise<SessionToken> {
+export function* openSession(input: { addonId: string; contactId: string; keyId: string; flow: LoginFlow; ttlSeconds: number }): SqlSteps<SessionToken> {
   const token = randomBytes(32).toString("base64url");
   const now = iamDate();
   const expiresAt = new Date(now.getTime() + input.ttlSeconds * 1000);
-  await client.$executeRaw`INSERT INTO "AsapSession" ("id", "addonId", "contactId", "tokenHash", "flow", "keyId", "createdAt", "expiresAt")
+  yield* execute`INSERT INTO "AsapSession" ("id", "addonId", "contactId", "tokenHash", "flow", "keyId", "createdAt", "expiresAt")
     VALUES (${randomUUID()}, ${input.addonId}, ${input.contactId}, ${hashBearer(token)}, ${input.flow}, ${input.keyId}, ${new Date()}, ${expiresAt})`;
   return { token, expiresAt: expiresAt.toISOString(), expiresInSeconds: input.ttlSeconds };
 }

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
-import type { RawSql, RawSqlDatabase } from "./raw-sql";
+import type { RawSqlDatabase } from "./raw-sql";
+import type { SqlSteps } from "./sql-steps";
 
 /**
  * Raw SQL on a SQLite connection of its own, straight through better-sqlite3: for a hot path whose
@@ -7,89 +8,45 @@ import type { RawSql, RawSqlDatabase } from "./raw-sql";
  * millisecond a call, raw SQL included). Rows written here read back through Prisma alike: values
  * are bound exactly as Prisma's SQLite adapter binds them (sqliteValue).
  *
- * Two connections in one process must never wait for each other synchronously: better-sqlite3's busy
- * timeout sleeps on the event loop, which is what the other connection's open transaction needs in
- * order to end. So this connection has no busy timeout: a refused lock (SQLITE_BUSY) is retried after
- * a timer, and its transactions take the write lock up front and end within one turn of the event
- * loop (their work awaits only statements here, which answer at once), so they are never open while
- * the process waits on anything else.
+ * Two connections in one process must never wait for each other on the event loop: better-sqlite3's
+ * busy timeout sleeps on it, and the holder of the lock needs it to finish. So every statement and
+ * every transaction here runs whole in one synchronous call, never holding a lock while anything else
+ * of the process runs, not even a promise's continuation; and this connection has no busy timeout:
+ * while another connection (Prisma's, another process's) holds the write lock, the work is tried
+ * again after a timer, for as long as Prisma's own connections would wait.
  */
 export function openDirectSqlite(databaseUrl: string): RawSqlDatabase & { close(): void } {
   const connection = new Database(databaseUrl.replace(/^file:/, ""), { timeout: 0 });
   const statements = new Map<string, Database.Statement>();
-  // Settled when this connection's open transaction ends; null while none is open.
-  let openTransaction: Promise<void> | null = null;
 
-  function statementFor(query: TemplateStringsArray): Database.Statement {
-    const text = query.join("?");
-    let statement = statements.get(text);
+  function statementFor(text: TemplateStringsArray): Database.Statement {
+    const joined = text.join("?");
+    let statement = statements.get(joined);
     if (!statement) {
-      statement = connection.prepare(text);
-      statements.set(text, statement);
+      statement = connection.prepare(joined);
+      statements.set(joined, statement);
     }
     return statement;
   }
   const query = (text: TemplateStringsArray, values: unknown[]) => statementFor(text).all(...values.map(sqliteValue));
   const change = (text: TemplateStringsArray, values: unknown[]) => statementFor(text).run(...values.map(sqliteValue)).changes;
 
-  // Inside a transaction: its statements run at once, on the lock it already holds.
-  const inTransaction: RawSql = {
-    $queryRaw: <T>(text: TemplateStringsArray, ...values: unknown[]) => Promise.resolve(query(text, values) as T),
-    $executeRaw: (text: TemplateStringsArray, ...values: unknown[]) => Promise.resolve(change(text, values)),
-  };
-
-  /**
-   * Runs `work` (synchronous) once no transaction of this connection is open, for it must not join
-   * one; while another connection holds the write lock (SQLITE_BUSY), again after a timer.
-   */
-  async function whenFree<T>(work: () => T): Promise<T> {
-    const giveUpAt = performance.now() + BUSY_RETRY_FOR_MS;
-    for (let attempt = 0; ; attempt++) {
-      while (openTransaction) await openTransaction;
-      try {
-        return work();
-      } catch (error) {
-        if (!isBusy(error) || performance.now() >= giveUpAt) throw error;
-        // 1, 2, 4 … ms, at most 50, with jitter: other connections' writes take a few.
-        await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt) * (0.5 + Math.random())));
-      }
+  /** Runs the steps to their end, each statement as it comes: inside a better-sqlite3 transaction, all at once. */
+  function runNow<T>(steps: SqlSteps<T>): T {
+    let next = steps.next();
+    while (!next.done) {
+      const { kind, text, values } = next.value;
+      next = steps.next(kind === "query" ? query(text, values) : change(text, values));
     }
+    return next.value;
   }
-
-  const begin = connection.prepare("BEGIN IMMEDIATE");
-  const commit = connection.prepare("COMMIT");
-  const rollback = connection.prepare("ROLLBACK");
-
-  async function transaction<T>(work: (tx: RawSql) => Promise<T>): Promise<T> {
-    let end = () => {};
-    // The write lock must be let go within this turn of the event loop (see above): a transaction
-    // that awaited anything else would stall every other connection of the process.
-    let turned = false;
-    let turn: NodeJS.Immediate | undefined;
-    await whenFree(() => {
-      begin.run();
-      openTransaction = new Promise<void>((resolve) => (end = resolve));
-      turn = setImmediate(() => (turned = true));
-    });
-    try {
-      const result = await work(inTransaction);
-      if (turned) throw new Error("A direct SQLite transaction awaited something other than its own statements: rolled back.");
-      commit.run();
-      return result;
-    } catch (error) {
-      if (connection.inTransaction) rollback.run();
-      throw error;
-    } finally {
-      clearImmediate(turn);
-      openTransaction = null;
-      end();
-    }
-  }
+  // BEGIN IMMEDIATE: the write lock up front, so a busy database refuses before any step has run.
+  const transactionOf = <T>(work: () => SqlSteps<T>) => connection.transaction(() => runNow(work())).immediate();
 
   return {
     $queryRaw: <T>(text: TemplateStringsArray, ...values: unknown[]) => whenFree(() => query(text, values) as T),
     $executeRaw: (text: TemplateStringsArray, ...values: unknown[]) => whenFree(() => change(text, values)),
-    transaction,
+    transaction: (work) => whenFree(() => transactionOf(work)),
     close: () => connection.close(),
   };
 }
@@ -105,4 +62,18 @@ const BUSY_RETRY_FOR_MS = 5_000; // as long as the Prisma client's connections w
 
 function isBusy(error: unknown): boolean {
   return error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("SQLITE_BUSY");
+}
+
+/** Runs `work` (synchronous, whole) now, and again after a timer while the database is busy. */
+async function whenFree<T>(work: () => T): Promise<T> {
+  const giveUpAt = performance.now() + BUSY_RETRY_FOR_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusy(error) || performance.now() >= giveUpAt) throw error;
+      // 1, 2, 4 … ms, at most 50, with jitter: other connections' writes take a few.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt) * (0.5 + Math.random())));
+    }
+  }
 }

@@ -1,3 +1,5 @@
+import type { SqlSteps } from "./sql-steps";
+
 /**
  * Raw SQL as a tagged template, the one shape both a Prisma client (`db`, or a transaction's `tx`)
  * and the direct SQLite connection (./direct-sqlite.ts) offer: code written against it runs on
@@ -8,7 +10,11 @@ export type RawSql = {
   $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number>;
 };
 
-/** RawSql with all-or-nothing work: what a login writes (lib/desk/iam/login.ts). */
+/**
+ * RawSql with all-or-nothing work: what a login writes (lib/desk/iam/login.ts). The work is a
+ * generator of statements (./sql-steps.ts), made afresh for each attempt, so that a transaction the
+ * database refused can run again from the start.
+ */
 export type RawSqlDatabase = RawSql & {
-  transaction<T>(work: (tx: RawSql) => Promise<T>): Promise<T>;
+  transaction<T>(work: () => SqlSteps<T>): Promise<T>;
 };
