@@ -47,12 +47,15 @@ describe("serveBesideNext", () => {
     expect(called).toBe(false);
   });
 
-  it("answers a handler's unexpected failure with a bare 500: no message, no stack", async () => {
+  it("answers a handler's unexpected failure with a 500 that says nothing of it: no message, no stack", async () => {
     const base = await serve(async () => {
       throw new Error("secret detail");
     });
     const response = await fetch(`${base}/login`, { method: "POST", body: "{}" });
     expect(response.status).toBe(500);
-    expect(await response.text()).toBe("");
+    expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    const body = await response.text();
+    expect(JSON.parse(body).error.code).toBe("INTERNAL");
+    expect(body).not.toContain("secret detail");
   });
 });

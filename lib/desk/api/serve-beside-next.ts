@@ -1,5 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { errorBody } from "@/lib/contract/error-body";
 import { AsapError } from "@/lib/desk/iam/errors";
 import { SECURITY_HEADERS } from "@/lib/shared/http/security-headers";
 import { logError } from "@/lib/shared/log-error";
@@ -17,7 +18,7 @@ export const MAX_BODY_BYTES = 128 * 1024;
  * to it. The handler sees what Next.js would give it, a web Request (its URL on the server's own
  * host, as Next.js names it, and the request's headers, the client's address stamped among them); its
  * Response goes out with the headers next.config.ts gives every answer. A body past MAX_BODY_BYTES is
- * refused before it is read whole.
+ * refused before it is read whole; a failure the handler did not answer itself is a 500 saying nothing more.
  */
 export async function serveBesideNext(handler: RouteHandler, request: IncomingMessage, response: ServerResponse, serverOrigin: string): Promise<void> {
   try {
@@ -30,9 +31,11 @@ export async function serveBesideNext(handler: RouteHandler, request: IncomingMe
     }
     await send(await handler(toWebRequest(request, body, serverOrigin)), response);
   } catch (error) {
+    // The handler answers its own failures (handle()); this is for the unforeseen, said as it says it.
     logError("[desk api] unexpected error:", error);
-    if (!response.headersSent) response.writeHead(500, { "Content-Type": "application/json", "Cache-Control": "no-store" });
-    response.end();
+    if (response.headersSent) return void response.destroy();
+    const failure = Response.json(errorBody("INTERNAL", "Something went wrong on the Desk.", "Retry in a moment."), { status: 500, headers: { "Cache-Control": "no-store" } });
+    await send(failure, response).catch(() => response.destroy());
   }
 }
 

@@ -17,7 +17,10 @@ export const JWKS_COOL_DOWN_MS = 30_000;
 
 type State = { url: string; readAt: number; attemptedAt: number; lastFailure: string | null; inflight: Promise<JwksSyncReport> | null };
 
-const states = new Map<string, State>();
+// On globalThis, as Next.js's route bundles and the server's own code (server.ts answers the login)
+// each load this module: one cool-down per process, whichever of them asks.
+const STATES = Symbol.for("asap-jwt-helpcenter.jwks-states");
+const states = ((globalThis as { [STATES]?: Map<string, State> })[STATES] ??= new Map<string, State>());
 
 export type JwksPolicyOptions = { now?: () => number; policy?: ConnectionPolicy };
 

@@ -82,7 +82,8 @@ export function readHeader(token: string): AsapHeader {
   const header = parseHeader(segment);
   if (segment.length <= KNOWN_SEGMENT_LENGTH) {
     if (knownHeaders.size >= KNOWN_HEADERS) knownHeaders.clear();
-    knownHeaders.set(segment, header);
+    // A copy: a slice of the token would keep the whole token (its claims) alive with the key.
+    knownHeaders.set(Buffer.from(segment, "latin1").toString("latin1"), header);
   }
   return header;
 }
