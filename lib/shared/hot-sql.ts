@@ -8,8 +8,9 @@ import { isPostgresUrl } from "./prisma-client";
 import { transaction } from "./transaction";
 
 /**
- * Raw SQL for the hottest path, the login (lib/desk/iam/login.ts): on SQLite a connection of its
- * own that skips Prisma's client (lib/shared/database/direct-sqlite.ts); on PostgreSQL the Prisma
+ * Raw SQL for the hottest paths, the login (lib/desk/iam/login.ts) and the content stamp every
+ * public help-center read asks first (lib/desk/help-center/read-cache.ts): on SQLite a connection of
+ * its own that skips Prisma's client (lib/shared/database/direct-sqlite.ts); on PostgreSQL the Prisma
  * client, whose pool and transactions the other instances' work shares. One per process, kept on
  * globalThis like `db`: the server's own code and Next.js's route bundles must share one SQLite
  * connection, as their transactions would otherwise wait on each other.

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Jsonable } from "@/lib/contract/json";
-import { db } from "@/lib/shared/db";
+import { hotSql } from "@/lib/shared/hot-sql";
 
 /**
  * The help center's public reads (categories, article lists and searches, articles), cached in each
@@ -22,9 +22,12 @@ const entries = new Map<string, Entry>();
 
 type StampRow = { articles: unknown; articlesAt: unknown; versions: unknown; categories: unknown; categoriesAt: unknown };
 
-/** One round trip: both tables' newest change and size, of articles only the published (./published). */
+/**
+ * One round trip: both tables' newest change and size, of articles only the published (./published).
+ * Every public read asks it first, so it goes over the hot path's connection (lib/shared/hot-sql.ts).
+ */
 export async function contentStamp(): Promise<string> {
-  const [row] = await db.$queryRaw<StampRow[]>`SELECT
+  const [row] = await hotSql.$queryRaw<StampRow[]>`SELECT
     (SELECT COUNT(*) FROM "Article" WHERE "publishedAt" IS NOT NULL) AS "articles",
     (SELECT MAX("updatedAt") FROM "Article" WHERE "publishedAt" IS NOT NULL) AS "articlesAt",
     (SELECT SUM("version") FROM "Article" WHERE "publishedAt" IS NOT NULL) AS "versions",
