@@ -51,7 +51,9 @@ export async function verifyAsapToken(token: string, options: VerifyOptions, tra
     const header = readHeader(token);
     if (trace) passed(trace, check, `alg ${header.alg}${header.kid ? `, kid ${header.kid}` : ", no kid"}`);
     check = "key";
-    const candidates = await selectKeys(options.keys, header, new Date(options.now));
+    const now = new Date(options.now);
+    // With a kid (every login of a configured app) one key, awaited here: no async step of its own.
+    const candidates = header.kid === undefined ? await liveKeys(options.keys, header, now) : [usableKey(header, header.kid, await options.keys.find(header.kid), now)];
     if (trace) passed(trace, check, describeKeys(candidates));
     check = "signature";
     const { payload, kid, keyId, key } = await checkSignature(token, header, candidates);
@@ -82,24 +84,25 @@ function passed(trace: CheckOutcome[], check: Check, detail: string) {
   trace.push({ check, passed: true, detail });
 }
 
-async function selectKeys(keys: KeyRing, header: AsapHeader, now: Date): Promise<RingKey[]> {
-  if (header.kid === undefined) {
-    const live = await keys.live(now);
-    if (live.length === 0) {
-      throw new AsapError("KEY_NOT_FOUND", "The add-on has no live signing key.", "Generate a signing key in the portal.");
-    }
-    const usable = live.filter((key) => key.algorithm === header.keyAlgorithm);
-    if (usable.length === 0) {
-      throw new AsapError(
-        "ALG_NOT_ALLOWED",
-        `The token is signed with ${header.alg}, but no live key of this add-on is a${header.keyAlgorithm === "HS256" ? "n HS256 secret" : ` ${header.keyAlgorithm} key`}.`,
-        `Sign with the algorithm of the add-on's key (${[...new Set(live.map((key) => key.algorithm))].join(", ")}), and name it in the kid header.`,
-      );
-    }
-    return usable;
+/** Without a kid: every live key of the add-on whose algorithm the header names. */
+async function liveKeys(keys: KeyRing, header: AsapHeader, now: Date): Promise<RingKey[]> {
+  const live = await keys.live(now);
+  if (live.length === 0) {
+    throw new AsapError("KEY_NOT_FOUND", "The add-on has no live signing key.", "Generate a signing key in the portal.");
   }
-  const kid = header.kid;
-  const key = await keys.find(kid);
+  const usable = live.filter((key) => key.algorithm === header.keyAlgorithm);
+  if (usable.length === 0) {
+    throw new AsapError(
+      "ALG_NOT_ALLOWED",
+      `The token is signed with ${header.alg}, but no live key of this add-on is a${header.keyAlgorithm === "HS256" ? "n HS256 secret" : ` ${header.keyAlgorithm} key`}.`,
+      `Sign with the algorithm of the add-on's key (${[...new Set(live.map((key) => key.algorithm))].join(", ")}), and name it in the kid header.`,
+    );
+  }
+  return usable;
+}
+
+/** The key a kid names, if it may verify this token now. */
+function usableKey(header: AsapHeader, kid: string, key: RingKey | null, now: Date): RingKey {
   if (!key) {
     throw new AsapError(
       "KEY_NOT_FOUND",
@@ -126,7 +129,7 @@ async function selectKeys(keys: KeyRing, header: AsapHeader, now: Date): Promise
       key.algorithm === "HS256" ? "Sign with HS256 and this key's secret." : `Sign with ${key.algorithm} and the private key whose public half this is.`,
     );
   }
-  return [key];
+  return key;
 }
 
 function describeAudience(claims: AsapClaims, audience: string | undefined): string {
