@@ -12,8 +12,7 @@ import { transaction } from "./transaction";
  * public help-center read asks first (lib/desk/help-center/read-cache.ts): on SQLite a connection of
  * its own that skips Prisma's client (lib/shared/database/direct-sqlite.ts); on PostgreSQL the Prisma
  * client, whose pool and transactions the other instances' work shares. One per process, kept on
- * globalThis like `db`: the server's own code and Next.js's route bundles must share one SQLite
- * connection, as their transactions would otherwise wait on each other.
+ * globalThis like `db`, so that the server's own code and Next.js's route bundles share it.
  */
 const HOT_SQL = Symbol.for("asap-jwt-helpcenter.hot-sql");
 const holder = globalThis as { [HOT_SQL]?: RawSqlDatabase };
