@@ -40,13 +40,14 @@ export function openDirectSqlite(databaseUrl: string): RawSqlDatabase & { close(
     }
     return next.value;
   }
-  // BEGIN IMMEDIATE: the write lock up front, so a busy database refuses before any step has run.
-  const transactionOf = <T>(work: () => SqlSteps<T>) => connection.transaction(() => runNow(work())).immediate();
+  // Made once (better-sqlite3 wraps the function for each call of `transaction`). Run with
+  // .immediate(): BEGIN IMMEDIATE takes the write lock up front, so a busy database refuses before any step has run.
+  const inTransaction = connection.transaction((work: () => SqlSteps<unknown>) => runNow(work()));
 
   return {
-    $queryRaw: <T>(text: TemplateStringsArray, ...values: unknown[]) => whenFree(() => query(text, values) as T),
-    $executeRaw: (text: TemplateStringsArray, ...values: unknown[]) => whenFree(() => change(text, values)),
-    transaction: (work) => whenFree(() => transactionOf(work)),
+    $queryRaw: <T>(text: TemplateStringsArray, ...values: unknown[]) => retryWhileBusy(() => query(text, values) as T),
+    $executeRaw: (text: TemplateStringsArray, ...values: unknown[]) => retryWhileBusy(() => change(text, values)),
+    transaction: <T>(work: () => SqlSteps<T>) => retryWhileBusy(() => inTransaction.immediate(work) as T),
     close: () => connection.close(),
   };
 }
@@ -65,7 +66,7 @@ function isBusy(error: unknown): boolean {
 }
 
 /** Runs `work` (synchronous, whole) now, and again after a timer while the database is busy. */
-async function whenFree<T>(work: () => T): Promise<T> {
+async function retryWhileBusy<T>(work: () => T): Promise<T> {
   const giveUpAt = performance.now() + BUSY_RETRY_FOR_MS;
   for (let attempt = 0; ; attempt++) {
     try {
