@@ -13,6 +13,9 @@ export type Figure = {
   met?: boolean;
 };
 
+/** The middle value (the upper one of an even count); sorts `values` in place. */
+export const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
 const fixed = (n: number | undefined, digits = 2) => (n === undefined ? "" : n.toFixed(digits));
 
 export function printFigures(figures: Figure[]): void {
