@@ -36,8 +36,10 @@ export async function verifierFigures(): Promise<Figure[]> {
   const { importHmacKey } = await import("@/lib/desk/keys/key-ring");
   const { verifyAsapToken } = await import("@/lib/desk/iam/verify-token");
   const cryptoKey = await importHmacKey(secret);
-  // A key ring holding its one key, as the floor holds its CryptoKey.
-  const ringKey: RingKey = { id: "bench-key-id", kid, algorithm: "HS256", source: "generated", revokedAt: null, expiresAt: null, cryptoKey: async () => cryptoKey };
+  // A key ring holding its one key, imported once, as the floor holds its CryptoKey (and as
+  // lib/desk/keys/key-ring.ts keeps each key's import).
+  const imported = Promise.resolve(cryptoKey);
+  const ringKey: RingKey = { id: "bench-key-id", kid, algorithm: "HS256", source: "generated", revokedAt: null, expiresAt: null, cryptoKey: () => imported };
   const keys = { find: async (wanted: string) => (wanted === kid ? ringKey : null), live: async () => [] };
 
   const header = encode({ alg: "HS256", typ: "JWT", kid });

@@ -43,7 +43,7 @@ describe("readClaims: well-formed Unicode", () => {
 });
 
 describe("readClaims: each claim's shape", () => {
-  // The rules were a zod schema; they are plain predicates now (a login reads them every time). The
+  // The rules were a zod schema; they are plain code now (a login reads them every time). The
   // schema stays here as the oracle: for every value tried, both name the same first broken claim.
   const integer = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
   const oracle = z.object({

@@ -26,33 +26,23 @@ const MS_FLOOR = 1e11;
 
 const EMAIL = z.regexes.email;
 
-const text = (min: number, max: number) => (value: unknown) => typeof value === "string" && value.length >= min && value.length <= max;
-const time = (value: unknown) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
-const optional = (valid: (value: unknown) => boolean) => (value: unknown) => value === undefined || valid(value);
-const audienceId = text(1, 255);
+/** How a hint words each claim's rule. */
+const CLAIM_RULES = {
+  email: "a valid email address of at most 254 characters",
+  email_verified: "the boolean true",
+  name: "a string of at most 100 characters",
+  jti: "a non-empty string of at most 255 characters",
+  aud: "the add-on's id (a string), or a list of at most 10 of them",
+  not_before: "an integer: milliseconds since the epoch",
+  not_after: "an integer: milliseconds since the epoch",
+  nbf: "an integer: seconds since the epoch",
+  iat: "an integer: seconds since the epoch",
+  exp: "an integer: milliseconds since the epoch (the vendor's unit, unlike RFC 7519)",
+} as const;
 
-/**
- * Each claim's rule and how a hint words it, in the order a payload is checked: the first broken one
- * is named. Plain predicates rather than a zod schema: every login reads these, and a schema's
- * bookkeeping cost more than all the rules together.
- */
-const CLAIMS: Record<string, { valid: (value: unknown) => boolean; rule: string }> = {
-  email: { valid: (value) => typeof value === "string" && value.length <= 254 && EMAIL.test(value), rule: "a valid email address of at most 254 characters" },
-  email_verified: { valid: (value) => typeof value === "boolean", rule: "the boolean true" },
-  name: { valid: optional(text(0, 100)), rule: "a string of at most 100 characters" },
-  jti: { valid: optional(text(1, 255)), rule: "a non-empty string of at most 255 characters" },
-  aud: {
-    valid: optional((value) => audienceId(value) || (Array.isArray(value) && value.length >= 1 && value.length <= 10 && value.every(audienceId))),
-    rule: "the add-on's id (a string), or a list of at most 10 of them",
-  },
-  not_before: { valid: optional(time), rule: "an integer: milliseconds since the epoch" },
-  not_after: { valid: optional(time), rule: "an integer: milliseconds since the epoch" },
-  nbf: { valid: optional(time), rule: "an integer: seconds since the epoch" },
-  iat: { valid: optional(time), rule: "an integer: seconds since the epoch" },
-  exp: { valid: optional(time), rule: "an integer: milliseconds since the epoch (the vendor's unit, unlike RFC 7519)" },
-};
+type Claim = keyof typeof CLAIM_RULES;
 
-/** A payload every rule of CLAIMS has passed. */
+/** A payload every rule of CLAIM_RULES holds for. */
 type CheckedClaims = {
   email: string;
   email_verified: boolean;
@@ -66,11 +56,33 @@ type CheckedClaims = {
   exp?: number;
 };
 
+const isText = (value: unknown, min: number, max: number): value is string => typeof value === "string" && value.length >= min && value.length <= max;
+const isTime = (value: unknown) => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+const isAudience = (value: unknown) => isText(value, 1, 255) || (Array.isArray(value) && value.length >= 1 && value.length <= 10 && value.every((id) => isText(id, 1, 255)));
+
+/**
+ * The first claim (in CLAIM_RULES' order) whose rule fails, or null. Plain code rather than a zod
+ * schema: every login reads these, and a schema's bookkeeping cost more than the rules themselves.
+ */
+function firstInvalid(claims: Partial<Record<Claim, unknown>>): Claim | null {
+  if (!isText(claims.email, 0, 254) || !EMAIL.test(claims.email)) return "email";
+  if (typeof claims.email_verified !== "boolean") return "email_verified";
+  if (claims.name !== undefined && !isText(claims.name, 0, 100)) return "name";
+  if (claims.jti !== undefined && !isText(claims.jti, 1, 255)) return "jti";
+  if (claims.aud !== undefined && !isAudience(claims.aud)) return "aud";
+  if (claims.not_before !== undefined && !isTime(claims.not_before)) return "not_before";
+  if (claims.not_after !== undefined && !isTime(claims.not_after)) return "not_after";
+  if (claims.nbf !== undefined && !isTime(claims.nbf)) return "nbf";
+  if (claims.iat !== undefined && !isTime(claims.iat)) return "iat";
+  if (claims.exp !== undefined && !isTime(claims.exp)) return "exp";
+  return null;
+}
+
 function missing(claim: string, hint: string): AsapError {
   return new AsapError("CLAIM_MISSING", `The token has no ${claim} claim.`, hint);
 }
 
-function invalid(claim: string, hint = `${claim} must be ${CLAIMS[claim]?.rule}.`): AsapError {
+function invalid(claim: Claim, hint = `${claim} must be ${CLAIM_RULES[claim]}.`): AsapError {
   return new AsapError("CLAIM_INVALID", `The ${claim} claim is not valid.`, hint);
 }
 
@@ -100,9 +112,8 @@ export function readClaims(payload: unknown): AsapClaims {
     throw missing("not_after", "Add not_after: when the token stops being valid, in milliseconds since the epoch (at most 10 minutes after not_before).");
   }
 
-  for (const claim in CLAIMS) {
-    if (!CLAIMS[claim]?.valid((payload as Record<string, unknown>)[claim])) throw invalid(claim);
-  }
+  const broken = firstInvalid(payload);
+  if (broken) throw invalid(broken);
   const claims = payload as CheckedClaims;
   if (!claims.email_verified) {
     throw new AsapError(
@@ -126,7 +137,7 @@ function present(payload: object, claim: string): boolean {
 
 function startOf(claims: CheckedClaims): number {
   if (claims.not_before !== undefined) return milliseconds("not_before", claims.not_before);
-  const [claim, value] = claims.nbf !== undefined ? ["nbf", claims.nbf] : ["iat", claims.iat ?? 0];
+  const [claim, value]: [Claim, number] = claims.nbf !== undefined ? ["nbf", claims.nbf] : ["iat", claims.iat ?? 0];
   if (value >= MS_FLOOR) {
     throw invalid(claim, `${claim} looks like milliseconds (${value}); as an alias of not_before it must be seconds since the epoch. Divide by 1000, or send not_before in milliseconds.`);
   }
@@ -137,7 +148,7 @@ function endOf(claims: CheckedClaims): number {
   return claims.not_after !== undefined ? milliseconds("not_after", claims.not_after) : milliseconds("exp", claims.exp ?? 0);
 }
 
-function milliseconds(claim: string, value: number): number {
+function milliseconds(claim: Claim, value: number): number {
   if (value < MS_FLOOR) {
     throw invalid(claim, `${claim} is in seconds (${value}); it must be milliseconds since the epoch. Multiply by 1000 (in JavaScript: Date.now()).`);
   }
