@@ -22,8 +22,9 @@ const PER_ROUND = 4_000;
 export async function verifierFigures(): Promise<Figure[]> {
   const secret = randomBytes(32).toString("base64url");
   const kid = "bench-key";
-  // What importing the Desk's modules validates; no database is opened.
-  Object.assign(process.env, {
+  // What importing the Desk's modules validates (no database is opened), put back afterwards: the
+  // stack this process starts next inherits its environment.
+  const deskEnv = {
     DATABASE_URL: `file:${path.join(tmpdir(), "asap-bench-unused.db")}`,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     DESK_MASTER_KEY: randomBytes(32).toString("base64url"),
@@ -32,7 +33,20 @@ export async function verifierFigures(): Promise<Figure[]> {
     ASAP_JWT_SECRET: secret,
     DESK_BASE_URL: "http://localhost:3000",
     SITE_URL: "http://localhost:3000",
-  });
+  };
+  const before = Object.entries(deskEnv).map(([name]) => [name, process.env[name]] as const);
+  Object.assign(process.env, deskEnv);
+  try {
+    return await measure(secret, kid);
+  } finally {
+    for (const [name, value] of before) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+async function measure(secret: string, kid: string): Promise<Figure[]> {
   const { importHmacKey } = await import("@/lib/desk/keys/key-ring");
   const { verifyAsapToken } = await import("@/lib/desk/iam/verify-token");
   const cryptoKey = await importHmacKey(secret);
