@@ -2,11 +2,11 @@
 
 import { useActionState } from "react";
 import { signInAction, type FormState } from "@/lib/site/auth-actions";
-
-type SignInField = "email" | "password";
 import { ErrorAlert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
+
+type SignInField = "email" | "password";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signInAction, {} as FormState<SignInField>);

@@ -1,4 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export class SignInPage {
   readonly email: Locator;
@@ -23,5 +23,8 @@ export class SignInPage {
     const answered = this.page.waitForResponse((response) => response.request().method() === "POST");
     await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
     await answered;
+    // And for React to apply it: until then the form still resets itself, and would empty a
+    // password the next attempt typed meanwhile. (After a redirect there is no button at all.)
+    await expect(this.page.getByRole("button", { name: "Signing in…" })).toHaveCount(0);
   }
 }
