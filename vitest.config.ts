@@ -4,8 +4,8 @@ import type { DatabaseServer } from "./test/integration/databases";
 
 const root = import.meta.dirname;
 
-// PostgreSQL runs the same integration tests (but those of SQLite alone), plus its own, when TEST_POSTGRES_URL names a server
-// (an admin URL: each run creates and drops its own databases there).
+// PostgreSQL runs the same integration tests, except those for SQLite alone, plus its own, when
+// TEST_POSTGRES_URL names a server (an admin URL: each run creates and drops its own databases there).
 const postgresAdminUrl = process.env.TEST_POSTGRES_URL;
 
 const INTEGRATION = "{lib,prisma,scripts,test}/**/*.int.test.ts";
