@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { countArticleView, listArticles, listCategories, readArticle, recordFeedback } from "@/lib/desk/help-center/articles";
 import { recordDeflection } from "@/lib/desk/help-center/deflections";
 import { cachedRead, contentVersion } from "@/lib/desk/help-center/read-cache";
@@ -84,6 +84,36 @@ describe("article authoring", () => {
     await saveArticle(agent, id, 3, draft, "publish");
     expect(await readArticle(id)).toMatchObject({ viewCount: 1, helpfulCount: 1 });
     expect((await auditOf(id)).map((entry) => entry.action)).toEqual(["article.create", "article.publish", "article.unpublish", "article.publish"]);
+  });
+
+  it("a save from an instance whose clock is behind is seen at once, even where counts and version sums come out as before", async () => {
+    const category = await newCategory();
+    const agent = await newAgent();
+    const [a, b, newest] = [draftIn(category.id), draftIn(category.id), draftIn(category.id)];
+    const edited = (draft: ArticleDraft) => ({ ...draft, summary: "Edited" });
+    // a: published, at version 3; b: a draft, at version 2; newest: published after both.
+    const { id: aId } = await createArticle(agent, a);
+    await saveArticle(agent, aId, 1, a, "publish");
+    await saveArticle(agent, aId, 2, edited(a), "keep");
+    const { id: bId } = await createArticle(agent, b);
+    await saveArticle(agent, bId, 1, edited(b), "keep");
+    const { id: newestId } = await createArticle(agent, newest);
+    await saveArticle(agent, newestId, 1, newest, "publish");
+    const bWord = b.body.split(" ").at(-1)!;
+    expect((await listArticles({ q: bWord, page: 1, pageSize: 5 })).total).toBe(0); // the search index, built without b
+    const versionBefore = await contentVersion();
+
+    // Another instance, its clock a minute behind: unpublishing a and publishing b leave as many
+    // published articles, the same sum of versions (3), and older updatedAt than the newest's.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() - 60_000 });
+    try {
+      await saveArticle(agent, aId, 3, edited(a), "unpublish");
+      await saveArticle(agent, bId, 2, edited(b), "publish");
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await contentVersion()).not.toBe(versionBefore);
+    expect((await listArticles({ q: bWord, page: 1, pageSize: 5 })).articles.map((article) => article.id)).toEqual([bId]);
   });
 
   it("an edit that also moves the article to another category is audited as both, and seen at once", async () => {
