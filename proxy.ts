@@ -9,7 +9,8 @@ const { auth } = NextAuth(authConfig);
 export default auth((request) => redirectOldHelpAddress(request.nextUrl));
 
 // Literal, as Next.js reads it at build time: the signed-in areas, and /help only with an old query
-// (lib/site/help-center/old-addresses.ts), so the cached /help itself never runs through here.
+// (lib/site/help-center/old-addresses.ts), so the cached /help itself never runs through here. Nor
+// could it: server.ts answers repeats of cached pages before Next.js sees them (microcache.ts).
 export const config = {
   matcher: [
     "/dashboard/:path*",

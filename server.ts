@@ -2,7 +2,8 @@
  * The app's HTTP server: Next.js behind a thin node:http layer that does what route handlers cannot,
  * since they never see the socket: it decides the client's address from the socket and the trusted
  * proxies (TRUSTED_PROXIES) and hands it over in one header, and adds HSTS on HTTPS; in production it
- * answers repeats of shareable pages from a one-second cache (lib/shared/http/microcache.ts). Before
+ * answers repeats of shareable pages from a one-second cache (lib/shared/http/microcache.ts), and
+ * tells caches in front of it to keep them no longer (lib/shared/http/shared-cache-limit.ts). Before
  * it listens, it checks the environment and the database, so a bad configuration is one clear
  * sentence. In production it answers the login itself, with the route module's own handler, and
  * leaves every other request to Next.js (lib/desk/api/serve-beside-next.ts says why). `npm run dev`
@@ -14,6 +15,7 @@ import next from "next";
 import { checkDatabase } from "./lib/shared/database/readiness";
 import { EnvError, parseServerEnv, type ServerEnv } from "./lib/shared/env-schema";
 import { createMicrocache } from "./lib/shared/http/microcache";
+import { limitSharedCaching } from "./lib/shared/http/shared-cache-limit";
 import { proxyTrust, stampClientAddress } from "./lib/shared/http/trusted-proxy";
 import { helpContentChanged } from "./lib/site/help-center/content-changed.mjs";
 
@@ -60,6 +62,7 @@ createServer((request, response) => {
   // Browsers ignore HSTS over plain HTTP anyway; sent only where it means something.
   if (secure) response.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   if (microcache?.serve(request, response)) return;
+  limitSharedCaching(response);
   const route = request.method === "POST" ? besideNext?.routes.get(request.url?.split("?", 1)[0] ?? "") : undefined;
   if (route) return void besideNext?.serve(route, request, response, besideNext.origin);
   void handle(request, response);

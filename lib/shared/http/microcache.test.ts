@@ -126,6 +126,45 @@ describe("the response microcache", () => {
     expect(calls).toHaveLength(2);
   });
 
+  it("shares one entry among the spellings of an Accept-Encoding, and serves each encoding only to clients that listed it", async () => {
+    // As Next.js's compression negotiates: gzip if listed, else deflate if listed, else none.
+    const upstream = (request: IncomingMessage, response: ServerResponse) => {
+      const listed = String(request.headers["accept-encoding"] ?? "").split(",").map((name) => name.trim());
+      const encoding = listed.includes("gzip") ? "gzip" : listed.includes("deflate") ? "deflate" : null;
+      for (const [name, value] of Object.entries(PAGE_HEADERS)) response.setHeader(name, value);
+      if (encoding) response.setHeader("content-encoding", encoding);
+      response.end(`<html>${encoding ?? "plain"}</html>`);
+    };
+    const { calls, get } = await start(upstream);
+    const served = async (acceptEncoding?: string) => {
+      const answer = await get("/help", acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding });
+      return `${answer.headers["content-encoding"] ?? "none"} ${answer.body.toString()}`;
+    };
+    expect(await served("gzip, deflate, br, zstd")).toBe("gzip <html>gzip</html>");
+    expect(await served("br, GZIP")).toBe("gzip <html>gzip</html>");
+    expect(await served("deflate")).toBe("deflate <html>deflate</html>");
+    expect(await served("br, deflate")).toBe("deflate <html>deflate</html>");
+    expect(await served("br")).toBe("none <html>plain</html>");
+    expect(await served()).toBe("none <html>plain</html>");
+    expect(await served("x-unknown-1, x-unknown-2")).toBe("none <html>plain</html>");
+    expect(calls).toHaveLength(3); // one per encoding
+    // What only q-values or a wildcard tell is Next.js's to weigh: passed through, never kept.
+    expect(await served("gzip;q=0, deflate")).toBe("deflate <html>deflate</html>");
+    expect(await served("*")).toBe("none <html>plain</html>");
+    expect(await served("gzip;q=0, deflate")).toBe("deflate <html>deflate</html>");
+    expect(calls).toHaveLength(6);
+  });
+
+  it("keeps a page under its plain address only: an escaped spelling of it passes through", async () => {
+    const { cache, calls, get } = await start(page());
+    await get("/help/%61rticles/one");
+    await get("/help/%61rticles/one");
+    await get("/help/articles/one;x");
+    await get("/help/articles/one;x");
+    expect(calls).toHaveLength(4);
+    expect(cache.size).toBe(0);
+  });
+
   it("forgets everything on clear(), and an answer under way when it came is not kept", async () => {
     const { cache, calls, get } = await start(page());
     await get("/help");

@@ -1,4 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { sharedCachesMayKeep } from "./shared-cache-limit";
 
 /**
  * A one-second cache of the pages Next.js itself calls shareable, kept in front of it by the app's
@@ -11,8 +12,9 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
  * answered 200 whose Cache-Control has s-maxage and none of private / no-store / no-cache, with no
  * Set-Cookie and a Vary that names only what the key covers. A signed-in person's page is
  * `private, no-store` and never kept; requests Next.js answers differently (its RSC and prefetch
- * requests, conditional and range requests) pass through, and so do addresses with a query string
- * (no cached page has one: they would only let anyone churn the cache).
+ * requests, conditional and range requests) pass through, and so does every address but a plain
+ * path (PLAIN_PATH). A hit never reaches Next.js, nor so its proxy.ts: what proxy.ts acts on (its
+ * matcher: signed-in pages, old query-string addresses) must never be a page Next.js caches.
  * Entries live TTL_MS at most, and `clear()` drops them all (server.ts calls it when the help content
  * changes), so an edit shows no later than it did without this cache, plus TTL_MS.
  */
@@ -39,20 +41,39 @@ export type Microcache = {
   readonly size: number;
 };
 
+/**
+ * Only plain addresses, the only spelling a page has (its slugs are [a-z0-9-]): percent-escaped or
+ * other spellings of one page, like query strings, would only let anyone churn the cache.
+ */
+const PLAIN_PATH = /^\/[A-Za-z0-9/_.-]*$/;
+
 function keyOf(request: IncomingMessage): string | null {
   const { url, method } = request;
-  if (method !== "GET" || !url || url.includes("?") || url.length > MAX_URL_LENGTH) return null;
+  if (method !== "GET" || !url || url.length > MAX_URL_LENGTH || !PLAIN_PATH.test(url)) return null;
   for (const name of BYPASS_HEADERS) if (request.headers[name] !== undefined) return null;
-  const encoding = request.headers["accept-encoding"] ?? "";
-  return encoding.length > MAX_ENCODING_LENGTH ? null : `${url}\u0000${encoding}`;
+  const encoding = encodingKey(request.headers["accept-encoding"]);
+  return encoding === null ? null : `${url}\u0000${encoding}`;
+}
+
+/**
+ * What Next.js's compression answers an Accept-Encoding with (it offers gzip, then deflate, else
+ * none), so that every spelling of a header shares one of three entries; null, to pass through, for
+ * what only weighing q-values or a wildcard could tell. An entry is only ever served to a client
+ * that listed its encoding: gzip's to those naming gzip, deflate's to those naming deflate and not
+ * gzip, the uncompressed to everyone else.
+ */
+function encodingKey(accept: string | undefined): string | null {
+  if (!accept) return "identity";
+  if (accept.length > MAX_ENCODING_LENGTH || /[;*]/.test(accept)) return null;
+  const names = accept.toLowerCase().split(",").map((name) => name.trim());
+  return names.includes("gzip") ? "gzip" : names.includes("deflate") ? "deflate" : "identity";
 }
 
 /** Whether an answer with these headers came from Next.js's page cache and may be shared with anyone who sends the same request. */
 export function shareable(status: number, headers: OutgoingHttpHeaders): boolean {
   if (status !== 200 || headers["set-cookie"] !== undefined) return false;
   if (headers["x-nextjs-cache"] !== "HIT" && headers["x-nextjs-cache"] !== "STALE") return false;
-  const cacheControl = String(headers["cache-control"] ?? "").toLowerCase();
-  if (!/(^|[\s,])s-maxage=\d+/.test(cacheControl) || /(^|[\s,])(private|no-store|no-cache)\b/.test(cacheControl)) return false;
+  if (!sharedCachesMayKeep(String(headers["cache-control"] ?? ""))) return false;
   const vary = String(headers.vary ?? "").toLowerCase().split(",").map((name) => name.trim()).filter(Boolean);
   return vary.every((name) => KEYED_VARY.has(name));
 }
