@@ -62,9 +62,9 @@ createServer((request, response) => {
   // Browsers ignore HSTS over plain HTTP anyway; sent only where it means something.
   if (secure) response.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   if (microcache?.serve(request, response)) return;
-  limitSharedCaching(response);
   const route = request.method === "POST" ? besideNext?.routes.get(request.url?.split("?", 1)[0] ?? "") : undefined;
   if (route) return void besideNext?.serve(route, request, response, besideNext.origin);
+  limitSharedCaching(response);
   void handle(request, response);
 }).listen(port, env.LISTEN_HOST, () => {
   console.log(`> Ready on http://${env.LISTEN_HOST ?? "localhost"}:${port} (${dev ? "development" : "production"})`);
