@@ -32,6 +32,7 @@ describe("the content stamp", () => {
   });
 
   it("stays put for a draft's changes, and for views and votes, so the caches keep their entries", async () => {
+    expect(await contentStamp()).toBe(await contentStamp());
     const { id: categoryId } = await db.category.create({ data: { slug: slug("cat"), name: "Stamps", description: "For tests" } });
     let draftId = "";
     expect(await moves(async () => ({ id: draftId } = await db.article.create({ data: { slug: slug("draft"), title: "Draft", summary: "s", body: "b", categoryId, publishedAt: null } })))).toBe(false);

@@ -23,10 +23,10 @@ const entries = new Map<string, Entry>();
  * (lib/shared/hot-sql.ts).
  */
 export async function contentStamp(): Promise<string> {
-  const [row] = await hotSql.$queryRaw<Array<{ revision: unknown }>>`SELECT "revision" FROM "ContentRevision" WHERE "id" = 1`;
+  const [row] = await hotSql.$queryRaw<Array<{ revision: unknown; epoch: unknown }>>`SELECT "revision", "epoch" FROM "ContentRevision" WHERE "id" = 1`;
   // Without its row (a migration undone by hand) nothing would ever look changed: then every stamp
   // is new, and every read fresh.
-  return row ? String(row.revision) : `missing ${randomUUID()}`;
+  return row ? `${String(row.epoch)}:${String(row.revision)}` : `missing ${randomUUID()}`;
 }
 
 /** The stamp as an opaque version (contentVersionAnswer): it says nothing of how often the content changed. */

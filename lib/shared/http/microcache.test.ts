@@ -127,7 +127,7 @@ describe("the response microcache", () => {
   });
 
   it("shares one entry among the spellings of an Accept-Encoding, and serves each encoding only to clients that listed it", async () => {
-    // As Next.js's compression negotiates: gzip if listed, else deflate if listed, else none.
+    // As Next.js's compression negotiates when no q-value or identity decides: gzip if named, else deflate if named, else none.
     const upstream = (request: IncomingMessage, response: ServerResponse) => {
       const listed = String(request.headers["accept-encoding"] ?? "").split(",").map((name) => name.trim());
       const encoding = listed.includes("gzip") ? "gzip" : listed.includes("deflate") ? "deflate" : null;
@@ -152,7 +152,8 @@ describe("the response microcache", () => {
     expect(await served("gzip;q=0, deflate")).toBe("deflate <html>deflate</html>");
     expect(await served("*")).toBe("none <html>plain</html>");
     expect(await served("gzip;q=0, deflate")).toBe("deflate <html>deflate</html>");
-    expect(calls).toHaveLength(6);
+    expect(await served("identity, gzip")).toBe("gzip <html>gzip</html>"); // Next.js's to weigh (it would not compress)
+    expect(calls).toHaveLength(7);
   });
 
   it("keeps a page under its plain address only: an escaped spelling of it passes through", async () => {
@@ -207,5 +208,6 @@ describe("shareable", () => {
     expect(shareable(200, { ...hit, "cache-control": "s-maxage=1, no-store" })).toBe(false);
     expect(shareable(200, { ...hit, "cache-control": "no-cache, s-maxage=1" })).toBe(false);
     expect(shareable(304, { ...hit, "cache-control": "s-maxage=1" })).toBe(false);
+    expect(shareable(200, { ...hit, "cache-control": "s-maxage=0" })).toBe(false); // shared caches must ask each time
   });
 });

@@ -56,16 +56,18 @@ function keyOf(request: IncomingMessage): string | null {
 }
 
 /**
- * What Next.js's compression answers an Accept-Encoding with (it offers gzip, then deflate, else
- * none), so that every spelling of a header shares one of three entries; null, to pass through, for
- * what only weighing q-values or a wildcard could tell. An entry is only ever served to a client
- * that listed its encoding: gzip's to those naming gzip, deflate's to those naming deflate and not
- * gzip, the uncompressed to everyone else.
+ * What Next.js's compression answers an Accept-Encoding with (gzip if named, else deflate if named,
+ * else none), so that every spelling of a header shares one of three entries; null, to pass through,
+ * for what only Next.js's weighing could tell: q-values, a wildcard, or identity named (listed
+ * before gzip, it wins the tie). An entry is only ever served to a client that named its encoding:
+ * gzip's to those naming gzip, deflate's to those naming deflate and not gzip, the uncompressed to
+ * everyone else.
  */
 function encodingKey(accept: string | undefined): string | null {
   if (!accept) return "identity";
   if (accept.length > MAX_ENCODING_LENGTH || /[;*]/.test(accept)) return null;
   const names = accept.toLowerCase().split(",").map((name) => name.trim());
+  if (names.includes("identity")) return null;
   return names.includes("gzip") ? "gzip" : names.includes("deflate") ? "deflate" : "identity";
 }
 

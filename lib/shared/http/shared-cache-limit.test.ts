@@ -45,7 +45,7 @@ describe("limitSharedCaching", () => {
   });
 
   it("leaves every other answer's Cache-Control as it is", async () => {
-    for (const cacheControl of ["private, no-cache, no-store, max-age=0, must-revalidate", "s-maxage=300, private", "no-store", "public, max-age=30", "public, max-age=31536000, immutable", undefined]) {
+    for (const cacheControl of ["private, no-cache, no-store, max-age=0, must-revalidate", "s-maxage=300, private", "no-store", "public, max-age=30", "public, max-age=31536000, immutable", "public, s-maxage=0", undefined]) {
       const get = await start((_request, response) => {
         if (cacheControl) response.setHeader("Cache-Control", cacheControl);
         response.end();

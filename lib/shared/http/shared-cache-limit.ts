@@ -10,10 +10,10 @@ import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
  */
 export const SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1";
 
-/** An answer shared caches may keep: Next.js marks them by s-maxage; never one that is private or not to be stored. */
+/** An answer shared caches may keep: Next.js marks them by an s-maxage of a second or more; never one that is private or not to be stored. */
 export function sharedCachesMayKeep(cacheControl: string): boolean {
   const value = cacheControl.toLowerCase();
-  return /(^|[\s,])s-maxage=\d+/.test(value) && !/(^|[\s,])(private|no-store|no-cache)\b/.test(value);
+  return /(^|[\s,])s-maxage=0*[1-9]/.test(value) && !/(^|[\s,])(private|no-store|no-cache)\b/.test(value);
 }
 
 /** Rewrites the Cache-Control of the answer `response` carries, when it is shareable, as it is sent. */

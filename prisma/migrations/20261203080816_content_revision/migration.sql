@@ -1,12 +1,13 @@
 -- CreateTable
 CREATE TABLE "ContentRevision" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT DEFAULT 1,
-    "revision" INTEGER NOT NULL DEFAULT 0
+    "revision" INTEGER NOT NULL DEFAULT 0,
+    "epoch" TEXT NOT NULL
 );
 
 
 -- The one row the triggers raise (see ContentRevision in schema.prisma).
-INSERT INTO "ContentRevision" ("id", "revision") VALUES (1, 0);
+INSERT INTO "ContentRevision" ("id", "revision", "epoch") VALUES (1, 0, lower(hex(randomblob(16))));
 
 -- What the help center shows changed: an article that is, or was, published (views and votes are
 -- their own columns, left out), or any category.
