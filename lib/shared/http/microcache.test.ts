@@ -148,7 +148,7 @@ describe("the response microcache", () => {
     expect(await served()).toBe("none <html>plain</html>");
     expect(await served("x-unknown-1, x-unknown-2")).toBe("none <html>plain</html>");
     expect(calls).toHaveLength(3); // one per encoding
-    // What only q-values or a wildcard tell is Next.js's to weigh: passed through, never kept.
+    // What only q-values, a wildcard or a named identity decide is Next.js's to weigh: passed through, never kept.
     expect(await served("gzip;q=0, deflate")).toBe("deflate <html>deflate</html>");
     expect(await served("*")).toBe("none <html>plain</html>");
     expect(await served("gzip;q=0, deflate")).toBe("deflate <html>deflate</html>");

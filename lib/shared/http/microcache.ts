@@ -9,11 +9,11 @@ import { sharedCachesMayKeep } from "./shared-cache-limit";
  *
  * Only copies of what Next.js itself serves from its page cache are kept (x-nextjs-cache HIT or
  * STALE, never a page it rendered for this request), and only what any HTTP cache may share: a GET
- * answered 200 whose Cache-Control has s-maxage and none of private / no-store / no-cache, with no
+ * answered 200 whose Cache-Control lets shared caches keep it (./shared-cache-limit), with no
  * Set-Cookie and a Vary that names only what the key covers. A signed-in person's page is
  * `private, no-store` and never kept; requests Next.js answers differently (its RSC and prefetch
  * requests, conditional and range requests) pass through, and so does every address but a plain
- * path (PLAIN_PATH). A hit never reaches Next.js, nor so its proxy.ts: what proxy.ts acts on (its
+ * path (PLAIN_PATH). A hit reaches neither Next.js nor its proxy.ts, so what proxy.ts acts on (its
  * matcher: signed-in pages, old query-string addresses) must never be a page Next.js caches.
  * Entries live TTL_MS at most, and `clear()` drops them all (server.ts calls it when the help content
  * changes), so an edit shows no later than it did without this cache, plus TTL_MS.
