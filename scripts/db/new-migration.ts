@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { POSTGRES_MIGRATIONS_DIR, SQLITE_MIGRATIONS_DIR } from "@/lib/shared/database/migrations";
+import { CONTENT_REVISION_MIGRATION, tablesLosingTriggers } from "./content-revision-triggers";
 import { POSTGRES_SCHEMA, SQLITE_SCHEMA, toPostgresSchema } from "./postgres-schema";
 
 const name = process.argv[2];
@@ -56,11 +57,8 @@ mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, "migration.sql"), sqlite);
 const postgresFile = path.join(POSTGRES_MIGRATIONS_DIR, `${stamp}_${name}.sql`);
 writeFileSync(postgresFile, `-- Up Migration\n${postgres}`);
-// Prisma knows nothing of triggers, and SQLite rebuilds a table (new_<Table>) for many changes, which drops them.
-for (const table of ["Article", "Category"]) {
-  if (sqlite.includes(`CREATE TABLE "new_${table}"`)) {
-    console.warn(`! The SQLite migration rebuilds "${table}", which drops its content-revision triggers: add them again (see prisma/migrations/20261203080816_content_revision/migration.sql).`);
-  }
+for (const table of tablesLosingTriggers(sqlite)) {
+  console.warn(`! The SQLite migration rebuilds "${table}", which drops its content-revision triggers: add them again (see ${CONTENT_REVISION_MIGRATION}).`);
 }
 console.log(`Wrote ${dir}/migration.sql and ${postgresFile}: review both (data changes are yours to add),
 run \`npm run db:migrate\`, and commit them with the schema. \`npm run db:check\` proves both match it.`);

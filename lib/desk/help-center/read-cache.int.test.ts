@@ -42,4 +42,14 @@ describe("the content stamp", () => {
     expect(await moves(() => countArticleView(publishedId))).toBe(false);
     expect(await moves(() => recordFeedback(publishedId, true, null))).toBe(false);
   });
+
+  it("without its row (a migration undone by hand) is new at every read, so no cache ever answers stale", async () => {
+    const [row] = await db.$queryRaw<Array<{ revision: number; epoch: string }>>`SELECT "revision", "epoch" FROM "ContentRevision" WHERE "id" = 1`;
+    await db.$executeRaw`DELETE FROM "ContentRevision"`;
+    try {
+      expect(await contentStamp()).not.toBe(await contentStamp());
+    } finally {
+      await db.$executeRaw`INSERT INTO "ContentRevision" ("id", "revision", "epoch") VALUES (1, ${Number(row?.revision)}, ${String(row?.epoch)})`;
+    }
+  });
 });
